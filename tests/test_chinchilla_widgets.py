@@ -119,3 +119,16 @@ def test_text_area_and_upload_controls_build():
     assert area.value == "a,b"
     upload = wc.FileUpload("upload", "Upload").build()
     assert upload.value == ()
+
+
+def test_own_runs_at_an_overflowing_scale_show_the_error_panel_not_a_traceback():
+    """Runs at the 1e300 scale fit, but C = 6·N·D overflows when the figure is drawn: the
+    reader must see the error panel, not a traceback or the new table beside the old figure."""
+    calc = wc.fit_your_runs_calculator()
+    header, *rows = wc.example_runs_csv().splitlines()
+    scaled = [header] + [f"{float(n) * 1e290:g},{float(d) * 1e290:g},{loss}"
+                         for n, d, loss in (row.split(",") for row in rows)]
+    with np.errstate(over="ignore", invalid="ignore"):
+        assert calc.set(csv_text="\n".join(scaled) + "\n", n_bootstrap=0) is None
+    assert _shows_error(calc) and "must be finite" in calc.error
+    assert "No result" in calc.result_panel.value and calc.figure_panel.value == ""

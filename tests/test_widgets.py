@@ -3,7 +3,14 @@
 import pytest
 
 from scalinglaws import powerlaw
-from scalinglaws.widgets import CALCULATORS, Calculator, Number, Slider, power_law_calculator
+from scalinglaws.widgets import (
+    CALCULATORS,
+    Action,
+    Calculator,
+    Number,
+    Slider,
+    power_law_calculator,
+)
 
 
 def test_defaults_reproduce_the_fit_printed_in_the_chapter():
@@ -78,3 +85,44 @@ def test_log_slider_uses_real_values():
     widget = Slider("c", "Compute", 1e20, 1e18, 1e24, scale="log").build()
     assert widget.value == pytest.approx(1e20)
     assert (widget.min, widget.max) == (18, 24)
+
+
+def _draw_unless_huge(result, fig, ax) -> str:
+    if result > 100:
+        raise ValueError("a must be at most 100 to be drawn")
+    ax.plot([0, 1], [0, result])
+    return f"line to {result}"
+
+
+def test_a_failing_figure_shows_the_error_panel_not_a_new_table_beside_an_old_figure():
+    calc = Calculator("t", [Number("a", "A", 1)], lambda a: a,
+                      lambda r: [("value", f"{r:g} units")], _draw_unless_huge)
+    assert calc.error is None and "1 units" in calc.result_panel.value
+    assert "line to 1" in calc.figure_panel.value
+    assert calc.set(a=500) is None
+    assert calc.error == "a must be at most 100 to be drawn"
+    assert "500 units" not in calc.result_panel.value and "No result" in calc.result_panel.value
+    assert calc.figure_panel.value == ""  # no stale figure either
+    assert calc.set(a=2) == 2 and "line to 2" in calc.figure_panel.value
+
+
+def test_a_failing_description_shows_the_error_panel():
+    def describe(result):
+        if result < 0:
+            raise ValueError("a must be >= 0 to be described")
+        return [("value", f"{result:g}")]
+
+    calc = Calculator("t", [Number("a", "A", 1)], lambda a: a, describe, _draw_unless_huge)
+    assert calc.set(a=-1) is None and calc.error == "a must be >= 0 to be described"
+    assert calc.figure_panel.value == "" and "No result" in calc.result_panel.value
+
+
+def test_a_failing_action_figure_shows_the_error_panel_not_a_half_new_view():
+    action = Action("Go", lambda a: a * 1000, lambda r: [("scaled", f"{r:g} scaled")],
+                    _draw_unless_huge)
+    calc = Calculator("t", [Number("a", "A", 1)], lambda a: a,
+                      lambda r: [("value", f"{r:g}")], action=action)
+    assert calc.run_action() is None
+    assert calc.error == "a must be at most 100 to be drawn"
+    assert "scaled" not in calc.action_panel.value and calc.action_figure_panel.value == ""
+    assert calc.action_result is None

@@ -190,27 +190,40 @@ class Calculator:
     def _on_change(self, _change: dict) -> None:
         self.update()
 
-    def _attempt(self, function: Callable[..., Any]) -> tuple[bool, Any]:
-        """Call ``function`` on the controls' values; on an error show it, not a traceback."""
+    def _attempt(self, build: Callable[[], Any]) -> tuple[bool, Any]:
+        """Call ``build()``; on an error show it in the error panel, not a traceback."""
         try:
-            return True, function(**self.values())
+            return True, build()
         except ValueError as error:
             self._show_error(str(error))
         except Exception as error:  # a bug, but the reader still gets a message, not a trace
             self._show_error(f"Unexpected error ({type(error).__name__}): {error}")
         return False, None
 
+    def _view(self, compute: Callable[..., Any], describe: Callable[[Any], list],
+              draw: Callable | None) -> tuple[Any, str, str]:
+        """The whole new view, (result, table HTML, figure HTML), built before any is shown.
+
+        Describing or drawing a result can fail too (a value the plot cannot place, say), so
+        all three are made inside the error guard: the reader sees all of the new view or
+        the error panel, never a new table beside an old figure.
+        """
+        result = compute(**self.values())
+        table = _table(describe(result))
+        figure = self.render_figure(result, draw) if draw is not None else ""
+        return result, table, figure
+
     def update(self) -> Any:
         """Recompute from the controls and refresh the panels; return the result or None."""
-        ok, result = self._attempt(self.compute)
+        ok, view = self._attempt(lambda: self._view(self.compute, self.describe, self.draw))
         if not ok:
             return None
+        result, table, figure = view
         self.result, self.error = result, None
         self.error_panel.layout.display = "none"
         self.error_panel.value = ""
-        self.result_panel.value = _table(self.describe(result))
-        if self.draw is not None:
-            self.figure_panel.value = self.render_figure(result)
+        self.result_panel.value = table
+        self.figure_panel.value = figure
         self._clear_action()
         return result
 
@@ -230,13 +243,14 @@ class Calculator:
             raise ValueError("this calculator has no action button")
         if self.error is not None:
             return None
-        ok, result = self._attempt(self.action.run)
+        action = self.action
+        ok, view = self._attempt(lambda: self._view(action.run, action.describe, action.draw))
         if not ok:
             return None
+        result, table, figure = view
         self.action_result = result
-        self.action_panel.value = _table(self.action.describe(result))
-        if self.action.draw is not None:
-            self.action_figure_panel.value = self.render_figure(result, self.action.draw)
+        self.action_panel.value = table
+        self.action_figure_panel.value = figure
         return result
 
     def render_figure(self, result: Any, draw: Callable | None = None) -> str:
@@ -253,6 +267,7 @@ class Calculator:
             f'background:#fff3ec;color:#5a1e00">Check the input: {html.escape(message)}</div>')
         self.error_panel.layout.display = None
         self.result_panel.value = "<em>No result until the input is fixed.</em>"
+        self.figure_panel.value = ""
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
