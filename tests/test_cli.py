@@ -38,6 +38,8 @@ def test_fit_prints_law_intervals_and_allocation(tmp_path):
     ("params,tokns,loss\n1,2,3\n", (), "missing column(s) for tokens"),
     ("params,tokens,loss\n1e8,2e9,abc\n", (), "line 2, column 'loss': 'abc' is not a number"),
     ("params,tokens,loss\n1e8,2e9,3\n", (), "needs at least 5"),
+    ("params,tokens,loss\n1e8,2e9," + "9" * 200_000 + "\n", (),  # over csv's field limit
+     "line 2, column 'loss': a cell of 200,000 characters is not a number"),
     (None, (), "no such file"),
     ("params,tokens,loss\n", ("--bootstrap", "-3"), "at least 5"),
     ("x", ("--budget", "lots"), "argument --budget: invalid float value"),

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+import time
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -97,3 +102,100 @@ def test_arbitrary_text_gives_a_table_or_a_value_error(text):
     else:
         assert table.n_runs >= rc.MIN_ROWS
         assert np.all(table.params > 0) and np.all(table.loss > 0)
+
+
+# --- The whole text is parsed once by the csv module: long cells, quotes, odd line ends ------
+
+def _line_of(text: str, position: int) -> int:
+    """1 + the CR LF, CR and LF line ends before ``position`` (what a CSV reader counts)."""
+    return 1 + len(re.findall(r"\r\n|\r|\n", text[:position]))
+
+
+def _runs(loss_cells, names=None, ends=None) -> str:
+    """CSV text of len(loss_cells) runs, a ``name`` column first (quoted by csv.writer when it
+    holds commas, quotes or line breaks); row i ends with ends[i] (default LF)."""
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerow(["name", "params", "tokens", "loss"])
+    for i, loss in enumerate(loss_cells):
+        writer = csv.writer(out, lineterminator=ends[i] if ends else "\n")
+        writer.writerow([names[i] if names else f"run{i}", f"{1e8 * 2**i:g}",
+                         f"{2e9 * 2**i:g}", loss])
+    return out.getvalue()
+
+
+def test_a_cell_longer_than_the_csv_field_limit_gives_a_short_value_error():
+    text = "params,tokens,loss\n1e8,2e9," + "3" * 200_000 + "\n"
+    with pytest.raises(ValueError, match=r"line 2, column 'loss': a cell of 200,000 "
+                                         r"characters is not a number") as caught:
+        rc.parse_runs_csv(text)
+    assert len(str(caught.value)) <= rc.MAX_MESSAGE
+
+
+def test_a_long_cell_in_an_ignored_column_is_read():
+    text = _runs(["3.1", "2.9", "2.7", "2.5", "2.4"], names=["x" * 200_000] + ["r"] * 4)
+    assert rc.parse_runs_csv(text).n_runs == 5
+
+
+@pytest.mark.parametrize("header", ["a," * 490_000, "x" * 980_000])
+def test_a_megabyte_header_line_is_fast_with_a_short_message(header):
+    text = header + "\n1,2,3\n"
+    start = time.perf_counter()
+    with pytest.raises(ValueError, match=r"line 1 \(header\)") as caught:
+        rc.parse_runs_csv(text)
+    assert time.perf_counter() - start < 0.5
+    assert len(str(caught.value)) <= rc.MAX_MESSAGE
+
+
+def test_quoted_line_breaks_are_counted_at_the_right_line():
+    text = 'name,params,tokens,loss\n"two\nlines",1e8,2e9,abc\n'
+    with pytest.raises(ValueError, match=r"line 3, column 'loss': 'abc' is not a number"):
+        rc.parse_runs_csv(text)
+    text = 'name,params,tokens,loss\n"a, b",1e8,2e9,3\n' + "\n".join(
+        f"r{i},{1e8 * 2**i:g},{2e9 * 2**i:g},{3 - 0.1 * i}" for i in range(1, 5)) + "\n"
+    assert rc.parse_runs_csv(text).lines.tolist() == [2, 3, 4, 5, 6]
+
+
+def test_a_byte_order_mark_in_pasted_text_is_ignored():
+    table = rc.parse_runs_csv("\ufeff" + GOOD)
+    assert table.n_runs == 5 and table.columns["params"] == "params"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(
+           ["a", " ", ",", '"', "\n", "\r\n", "\r", "\u2028", "\u2029", "\x0c", "\x0b", "\x85",
+            "é"]), max_size=12).map("".join), min_size=5, max_size=9),
+       st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=9, max_size=9),
+       st.integers(min_value=0, max_value=8))
+def test_line_numbers_count_only_csv_line_ends(names, ends, bad):
+    """Quoted line breaks, CR LF, CR, U+2028, form feeds and the like in a cell: the message
+    names the line where the bad cell starts in the text."""
+    bad %= len(names)
+    losses = ["3"] * len(names)
+    losses[bad] = "bad!"
+    text = _runs(losses, names=names, ends=ends)
+    with pytest.raises(ValueError) as caught:
+        rc.parse_runs_csv(text)
+    line = _line_of(text, text.index("bad!"))
+    assert str(caught.value) == f"runs.csv, line {line}, column 'loss': 'bad!' is not a number"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(
+    st.text(alphabet=st.sampled_from(list('params,tokenslo\n\r0123456789.-e#; x"\t')
+                                     + ["\ufeff", "\u2028", "\x0c", "\x00", "é"]),
+            max_size=300),
+    st.binary(max_size=300),
+    st.builds(lambda name, size: f"params,tokens,{name * size}\n1,2,3\n",
+              st.text(min_size=1, max_size=3), st.integers(min_value=1, max_value=50_000))))
+def test_any_input_gives_a_table_or_a_short_value_error(text):
+    try:
+        table = rc.parse_runs_csv(text)
+    except ValueError as error:
+        assert 0 < len(str(error)) <= rc.MAX_MESSAGE
+    else:
+        assert table.n_runs >= rc.MIN_ROWS
+
+
+def test_not_utf8_names_the_line_and_character():
+    with pytest.raises(ValueError, match=r"line 2, character 4: is not UTF-8 text \(byte 0xff\)"):
+        rc.parse_runs_csv(b"params,tokens,loss\n1e8\xff,2e9,3\n")
