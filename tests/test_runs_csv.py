@@ -142,7 +142,7 @@ def test_a_megabyte_header_line_is_fast_with_a_short_message(header):
     start = time.perf_counter()
     with pytest.raises(ValueError, match=r"line 1 \(header\)") as caught:
         rc.parse_runs_csv(text)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 1.0  # measured 0.07-0.24 s; was 6.3 s
     assert len(str(caught.value)) <= rc.MAX_MESSAGE
 
 
