@@ -862,10 +862,15 @@ def read_digitised_runs(path, drop_highest: int = 5):
     Returns
     -------
     params, tokens, loss : numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, or ``drop_highest`` is not between 0 and the number of rows
+        minus one (at least one run must be left).
     """
     import pandas as pd
 
-    drop_highest = integer_in_range("drop_highest", drop_highest, 0, 100)
     frame = pd.read_csv(path)
     missing = {"Model Size", "Training FLOP", "loss"} - set(frame.columns)
     if missing:
@@ -873,6 +878,9 @@ def read_digitised_runs(path, drop_highest: int = 5):
     params = frame["Model Size"].to_numpy(float)
     tokens = frame["Training FLOP"].to_numpy(float) / (FLOPS_PER_PARAM_TOKEN * params)
     loss = frame["loss"].to_numpy(float)
+    if loss.size == 0:
+        raise ValueError(f"{path}: has no rows")
+    drop_highest = integer_in_range("drop_highest", drop_highest, 0, loss.size - 1)
     keep = np.argsort(loss, kind="stable")[:loss.size - drop_highest]
     keep.sort()
     return params[keep], tokens[keep], loss[keep]

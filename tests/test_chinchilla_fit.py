@@ -162,6 +162,17 @@ def test_compare_fit_speed_reports_both(monkeypatch):
         report["fast_objective"] - report["grid_objective"])
 
 
+@pytest.mark.parametrize("drop", [3, 4, 100])
+def test_read_digitised_runs_cannot_drop_every_row(tmp_path, drop):
+    path = tmp_path / "runs.csv"
+    path.write_text("Model Size,Training FLOP,loss\n1e8,1e18,3.0\n2e8,4e18,2.8\n4e8,2e19,2.6\n")
+    with pytest.raises(ValueError, match=rf"^drop_highest must be between 0 and 2 "
+                                         rf"\(inclusive\); got {drop}$"):
+        ch.read_digitised_runs(path, drop_highest=drop)
+    params, _, loss = ch.read_digitised_runs(path, drop_highest=2)
+    assert params.tolist() == [4e8] and loss.tolist() == [2.6]
+
+
 # --- The replication (Besiroglu et al. 2024) -------------------------------------------------
 
 
