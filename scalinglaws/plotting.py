@@ -184,7 +184,7 @@ def draw_power_law_fit(ax, x, y, fit, x_max: float | None = None, minor_ticks: b
     log_axes(ax, minor_ticks=minor_ticks)
     x_end = float(np.max(x)) if x_max is None else x_max
     grid = np.logspace(np.log10(np.min(x)), np.log10(x_end), 100)
-    low, high = fit.predict_interval(grid)
+    low, high = fit.confidence_band(grid)
     ax.plot(x, y, "o", color=COLORS["blue"], label=data_label)
     ax.fill_between(grid, low, high, color=COLORS["orange"], alpha=0.25,
                     label=f"{round(100 * fit.confidence)} % band of the fit")

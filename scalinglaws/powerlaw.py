@@ -157,22 +157,51 @@ class PowerLawFit:
         result = self.coefficient * values**self.exponent
         return result if np.ndim(x) else float(result[0])
 
-    def predict_interval(self, x, confidence: float | None = None):
-        """Confidence band (low, high) for the fitted line at ``x``.
-
-        The band of the mean of log y: log a + b·log x ± t·√(v_aa + 2·log x·v_ab + log²x·v_bb),
-        with v the parameter covariance; it widens as x leaves the fitted range, which is why
-        extrapolating over orders of magnitude is risky.
-        """
+    def _log_interval(self, x, confidence, with_noise: bool):
         level = self.confidence if confidence is None else _confidence(confidence)
         values = finite_array("x", np.atleast_1d(x), positive=True)
         log_x = np.log(values)
         (v_aa, v_ab), (_, v_bb) = self.covariance
-        spread = np.sqrt(v_aa + 2 * log_x * v_ab + log_x**2 * v_bb)
+        variance = v_aa + 2 * log_x * v_ab + log_x**2 * v_bb
+        if with_noise:
+            variance = variance + self.residual_std**2
         t = stats.t.ppf(0.5 + level / 2, self.n_points - 2)
         centre = np.log(self.coefficient) + self.exponent * log_x
-        low, high = np.exp(centre - t * spread), np.exp(centre + t * spread)
+        spread = t * np.sqrt(variance)
+        low, high = np.exp(centre - spread), np.exp(centre + spread)
         return (low, high) if np.ndim(x) else (float(low[0]), float(high[0]))
+
+    def confidence_band(self, x, confidence: float | None = None):
+        """Confidence band (low, high) for the fitted *line* (the mean of log y) at ``x``.
+
+        log a + b·log x ± t·√(v_aa + 2·log x·v_ab + log²x·v_bb), with v the parameter
+        covariance and t from Student's t with n − 2 degrees of freedom. It says where the
+        true law lies, not where a new measurement will fall (see
+        :meth:`prediction_interval`); it widens as x leaves the fitted range, which is why
+        extrapolating over orders of magnitude is risky.
+
+        >>> x = np.array([1.0, 10.0, 100.0, 1000.0])
+        >>> fit = fit_power_law(x, 3.0 * x**-0.5 * np.exp([0.01, -0.01, 0.01, -0.01]))
+        >>> low, high = fit.confidence_band(10.0)
+        >>> bool(low < fit.predict(10.0) < high)
+        True
+        """
+        return self._log_interval(x, confidence, with_noise=False)
+
+    def prediction_interval(self, x, confidence: float | None = None):
+        """Prediction interval (low, high) for a *new measurement* of y at ``x``.
+
+        log a + b·log x ± t·√(s² + v_aa + 2·log x·v_ab + log²x·v_bb): the confidence band
+        widened by the residual variance s² of one measurement, with t from Student's t
+        with n − 2 degrees of freedom (the usual OLS prediction interval, here in log space).
+
+        >>> x = np.array([1.0, 10.0, 100.0, 1000.0])
+        >>> fit = fit_power_law(x, 3.0 * x**-0.5 * np.exp([0.01, -0.01, 0.01, -0.01]))
+        >>> band, new = fit.confidence_band(10.0), fit.prediction_interval(10.0)
+        >>> bool(new[0] < band[0] and band[1] < new[1])
+        True
+        """
+        return self._log_interval(x, confidence, with_noise=True)
 
 
 def two_point_exponent(x1: float, y1: float, x2: float, y2: float) -> float:
@@ -259,7 +288,7 @@ class OffsetPowerLawFit:
     """Result of :func:`fit_power_law_with_offset`: y = offset + coefficient · x^exponent.
 
     Intervals are percentile bootstrap intervals when ``n_bootstrap > 0`` was asked for,
-    otherwise normal-approximation intervals from the fit's covariance matrix.
+    otherwise t intervals with n − 3 degrees of freedom from the fit's covariance matrix.
     """
 
     offset: float
@@ -321,7 +350,9 @@ def fit_power_law_with_offset(x: Sequence[float], y: Sequence[float], confidence
         Level of the two-sided intervals, strictly between 0 and 1.
     n_bootstrap : int
         Number of case-resampling bootstrap refits for percentile intervals
-        (Efron & Tibshirani 1993); 0 for covariance-based normal intervals. At most 10,000.
+        (Efron & Tibshirani 1993); 0 for intervals from the covariance matrix with Student's
+        t quantile at n − 3 degrees of freedom (which assume independent normal noise of
+        constant variance on y). At most 10,000.
     seed : int
         Seed of the bootstrap's random generator.
 
@@ -354,10 +385,13 @@ def fit_power_law_with_offset(x: Sequence[float], y: Sequence[float], confidence
         low, high = percentile_interval(samples, level)
         method = f"percentile bootstrap, {n_resamples} resamples"
     else:
-        z = stats.norm.ppf(0.5 + level / 2)
-        spread = z * np.sqrt(np.clip(np.diag(covariance), 0, np.inf))
+        # Student's t with n - 3 degrees of freedom (three fitted parameters): curve_fit
+        # scales the covariance by the residual variance s², which is estimated from the
+        # same n points, so the normal quantile would be too narrow at small n.
+        t = stats.t.ppf(0.5 + level / 2, x_values.size - 3)
+        spread = t * np.sqrt(np.clip(np.diag(covariance), 0, np.inf))
         low, high = estimates - spread, estimates + spread
-        method = "normal approximation from the covariance matrix"
+        method = f"t intervals (n - 3 = {x_values.size - 3} degrees of freedom) from the covariance"
     return OffsetPowerLawFit(
         offset=offset, coefficient=float(np.exp(log_a)), exponent=b,
         offset_ci=(float(low[0]), float(high[0])),
