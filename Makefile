@@ -53,7 +53,7 @@ serve:
 	$(or $(wildcard $(BIN)/python),$(PYTHON)) -m http.server $(PORT) --bind $(HOST) --directory _build/html
 
 bench: $(STAMP)
-	$(BIN)/python -m scalinglaws.bench
+	$(BIN)/python tools/bench.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check scalinglaws tests

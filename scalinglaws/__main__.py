@@ -59,7 +59,7 @@ def _run_fit(args) -> str:
     fit = chinchilla.fit_parametric(table.params, table.tokens, table.loss,
                                     n_bootstrap=args.bootstrap, seed=args.seed,
                                     confidence=args.confidence)
-    largest = float((chinchilla.FLOPS_PER_PARAM_TOKEN * table.params * table.tokens).max())
+    largest = float(chinchilla.training_flops(table.params, table.tokens).max())
     budget = 10 * largest if args.budget is None else args.budget
     optimum = chinchilla.compute_optimal(budget, fit.law)
     law = fit.law

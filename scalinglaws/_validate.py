@@ -12,11 +12,21 @@ from collections.abc import Iterable
 import numpy as np
 
 __all__ = [
+    "MAX_BOOTSTRAP",
+    "MAX_SEED",
+    "bootstrap_count",
+    "confidence_level",
     "finite_array",
     "finite_number",
+    "flag",
+    "fraction_of_peak",
     "integer_in_range",
     "number_in_range",
+    "numbers",
+    "positive",
+    "random_seed",
     "same_length",
+    "table_columns",
 ]
 
 
@@ -149,3 +159,120 @@ def same_length(**arrays: np.ndarray) -> int:
         raise ValueError(f"{' and '.join(names)} must have the same length; "
                          f"got {' and '.join(str(n) for n in lengths)}")
     return lengths[0]
+
+
+#: Most bootstrap resamples any function accepts.
+MAX_BOOTSTRAP = 10_000
+#: Largest seed of numpy's random generator that every function accepts.
+MAX_SEED = 2**32 - 1
+
+
+def confidence_level(value: object, name: str = "confidence") -> float:
+    """Return the level of a two-sided interval, strictly between 0 and 1, else raise.
+
+    >>> confidence_level(0.95)
+    0.95
+    >>> confidence_level(1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: confidence must be in the range (0, 1); got 1
+    """
+    return number_in_range(name, value, 0, 1, low_inclusive=False, high_inclusive=False)
+
+
+def random_seed(value: object, name: str = "seed") -> int:
+    """Return the seed of a random generator, a whole number from 0 to 2³² − 1, else raise.
+
+    >>> random_seed(7)
+    7
+    """
+    return integer_in_range(name, value, 0, MAX_SEED)
+
+
+def bootstrap_count(value: object, name: str = "n_bootstrap") -> int:
+    """Return a number of bootstrap resamples, 0 (none) to 10,000, else raise.
+
+    >>> bootstrap_count(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: n_bootstrap must be between 0 and 10000 (inclusive); got -1
+    """
+    return integer_in_range(name, value, 0, MAX_BOOTSTRAP)
+
+
+def fraction_of_peak(value: object, name: str = "utilisation") -> float:
+    """Return the share of a peak rate reached, in (0, 1], else raise.
+
+    >>> fraction_of_peak(0.4)
+    0.4
+    """
+    return number_in_range(name, value, 0, 1, low_inclusive=False)
+
+
+def flag(name: str, value: object) -> bool:
+    """Return ``value`` as a bool if it is True or False, else raise naming ``name``.
+
+    >>> flag("voltage_scales", "yes")
+    Traceback (most recent call last):
+    ...
+    ValueError: voltage_scales must be True or False; got 'yes'
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return bool(value)
+    raise ValueError(f"{name} must be True or False; got {value!r}")
+
+
+def numbers(name: str, value: object, low: float | None = None, high: float | None = None, *,
+            low_inclusive: bool = True, high_inclusive: bool = True):
+    """A number (returned as float) or an array (same shape, as floats), every value finite and
+    in the given range; an error names the first value out of range and its index.
+
+    >>> numbers("tflops", 312, 0, None, low_inclusive=False)
+    312.0
+    >>> numbers("tflops", [312, 0], 0, None, low_inclusive=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: tflops must be greater than 0 everywhere; got 0 at index 1
+    """
+    if np.ndim(value) == 0 and not isinstance(value, (list, tuple)):
+        if isinstance(value, np.ndarray):
+            value = value.item()
+        return number_in_range(name, value, low, high, low_inclusive=low_inclusive,
+                               high_inclusive=high_inclusive)
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number or a sequence of numbers; "
+                         f"got {_show(value)}") from None
+    flat = finite_array(name, array.ravel(), min_size=0)
+    too_low = np.zeros(flat.shape, bool) if low is None else (
+        flat < low if low_inclusive else flat <= low)
+    too_high = np.zeros(flat.shape, bool) if high is None else (
+        flat > high if high_inclusive else flat >= high)
+    bad = np.flatnonzero(too_low | too_high)
+    if bad.size:
+        allowed = _describe_range(low, high, low_inclusive, high_inclusive)
+        raise ValueError(f"{name} must be {allowed} everywhere; got {_show(flat[bad[0]])} "
+                         f"at index {bad[0]}")
+    return flat.reshape(array.shape)
+
+
+def table_columns(table: object, name: str, columns: Iterable[str]) -> None:
+    """Raise unless ``table`` is a pandas DataFrame with every one of ``columns``."""
+    import pandas as pd
+
+    if not isinstance(table, pd.DataFrame):
+        raise ValueError(f"{name} must be a pandas DataFrame such as the loader returns; "
+                         f"got {type(table).__name__}")
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise ValueError(f"{name} must have the column(s) {missing}")
+
+
+def positive(name: str, value: object):
+    """:func:`numbers` greater than 0: a positive float, or an array of them (same shape).
+
+    >>> positive("params", [1e9, 7e10]).tolist()
+    [1000000000.0, 70000000000.0]
+    """
+    return numbers(name, value, 0, None, low_inclusive=False)

@@ -1,28 +1,36 @@
-"""Power laws: fitting y = a·x^b, with and without an offset, and exponential trends.
+"""Power laws: fitting y = a·x^b, with and without an offset.
 
 A power law y = a·x^b is a straight line on log-log axes, log y = log a + b·log x, so the
 simplest fit is ordinary least squares on the logarithms. Scaling laws are usually written
 L(X) = (X_c / X)^α (Kaplan et al. 2020, eqs. 1.1-1.3), which is the same law with
 a = X_c^α and b = -α. A loss that levels off at an irreducible value E follows
 y = c + a·x^b instead; that curve is not a straight line in log-log space and needs a
-nonlinear fit.
+nonlinear fit. (Exponential trends in time, a straight line on log-linear axes, are in
+:mod:`scalinglaws.trends`; they are importable from here too.)
 """
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import optimize, stats
+from scipy import optimize
 
 from scalinglaws._validate import (
+    bootstrap_count,
+    confidence_level,
     finite_array,
     integer_in_range,
     number_in_range,
+    random_seed,
     same_length,
 )
+from scalinglaws.regression import fit_line, percentile_interval, t_quantile
+
+# Defined in their own modules; importable from here too, where chapters and tests use them.
+from scalinglaws.trends import ExponentialTrend, doubling_time, fit_exponential_trend
+from scalinglaws.units import PF_DAY_FLOPS
 
 __all__ = [
     "KAPLAN_2020_COMPUTE",
@@ -43,15 +51,6 @@ __all__ = [
     "simulate_power_law",
     "two_point_exponent",
 ]
-
-#: One petaflop/s-day in floating-point operations: 1e15 FLOP/s × 86,400 s (Kaplan et al. 2020).
-PF_DAY_FLOPS = 1e15 * 86_400
-
-
-def _confidence(confidence: float) -> float:
-    return number_in_range("confidence", confidence, 0, 1, low_inclusive=False,
-                           high_inclusive=False)
-
 
 def _xy(x, y, min_points: int) -> tuple[np.ndarray, np.ndarray]:
     x_values = finite_array("x", x, positive=True, min_size=min_points)
@@ -158,14 +157,14 @@ class PowerLawFit:
         return result if np.ndim(x) else float(result[0])
 
     def _log_interval(self, x, confidence, with_noise: bool):
-        level = self.confidence if confidence is None else _confidence(confidence)
+        level = self.confidence if confidence is None else confidence_level(confidence)
         values = finite_array("x", np.atleast_1d(x), positive=True)
         log_x = np.log(values)
         (v_aa, v_ab), (_, v_bb) = self.covariance
         variance = v_aa + 2 * log_x * v_ab + log_x**2 * v_bb
         if with_noise:
             variance = variance + self.residual_std**2
-        t = stats.t.ppf(0.5 + level / 2, self.n_points - 2)
+        t = t_quantile(level, self.n_points - 2)
         centre = np.log(self.coefficient) + self.exponent * log_x
         spread = t * np.sqrt(variance)
         low, high = np.exp(centre - spread), np.exp(centre + spread)
@@ -252,35 +251,19 @@ def fit_power_law(x: Sequence[float], y: Sequence[float], confidence: float = 0.
     0.03
     """
     x_values, y_values = _xy(x, y, min_points=3)
-    return _line_fit(np.log(x_values), np.log(y_values), _confidence(confidence))
+    return _line_fit(np.log(x_values), np.log(y_values), confidence_level(confidence))
 
 
 def _line_fit(u: np.ndarray, w: np.ndarray, level: float) -> PowerLawFit:
     """Ordinary least squares w = c + b·u, reported as the power law y = e^c · x^b (u = ln x)."""
-    design = np.column_stack([np.ones_like(u), u])
-    (log_a, b), *_ = np.linalg.lstsq(design, w, rcond=None)
-    residuals = w - (log_a + b * u)
-    dof = u.size - 2
-    variance = float(residuals @ residuals) / dof
-    covariance = variance * np.linalg.inv(design.T @ design)
-    se_log_a, se_b = np.sqrt(np.diag(covariance))
-    t = stats.t.ppf(0.5 + level / 2, dof)
-    total = float(((w - w.mean()) ** 2).sum())
-    r_squared = 1.0 - float(residuals @ residuals) / total if total > 0 else 1.0
+    line = fit_line(u, w, level)
+    low, high = line.intercept_ci
     return PowerLawFit(
-        coefficient=float(np.exp(log_a)),
-        exponent=float(b),
-        coefficient_ci=(float(np.exp(log_a - t * se_log_a)), float(np.exp(log_a + t * se_log_a))),
-        exponent_ci=(float(b - t * se_b), float(b + t * se_b)),
-        exponent_se=float(se_b),
-        log_coefficient_se=float(se_log_a),
-        covariance=((float(covariance[0, 0]), float(covariance[0, 1])),
-                    (float(covariance[1, 0]), float(covariance[1, 1]))),
-        residual_std=float(np.sqrt(variance)),
-        r_squared=r_squared,
-        n_points=int(u.size),
-        confidence=level,
-    )
+        coefficient=float(np.exp(line.intercept)), exponent=line.slope,
+        coefficient_ci=(float(np.exp(low)), float(np.exp(high))), exponent_ci=line.slope_ci,
+        exponent_se=line.slope_se, log_coefficient_se=line.intercept_se,
+        covariance=line.covariance, residual_std=line.residual_std,
+        r_squared=line.r_squared, n_points=line.n_points, confidence=line.confidence)
 
 
 @dataclass(frozen=True)
@@ -370,9 +353,9 @@ def fit_power_law_with_offset(x: Sequence[float], y: Sequence[float], confidence
     x_values, y_values = _xy(x, y, min_points=4)
     if np.ptp(y_values) == 0:
         raise ValueError("y must vary to fit c + a·x^b; got all values equal")
-    level = _confidence(confidence)
-    n_resamples = integer_in_range("n_bootstrap", n_bootstrap, 0, 10_000)
-    seed = integer_in_range("seed", seed, 0, 2**32 - 1)
+    level = confidence_level(confidence)
+    n_resamples = bootstrap_count(n_bootstrap)
+    seed = random_seed(seed)
     log_x = np.log(x_values)
     try:
         estimates, covariance = _fit_offset_parameters(log_x, y_values,
@@ -388,7 +371,7 @@ def fit_power_law_with_offset(x: Sequence[float], y: Sequence[float], confidence
         # Student's t with n - 3 degrees of freedom (three fitted parameters): curve_fit
         # scales the covariance by the residual variance s², which is estimated from the
         # same n points, so the normal quantile would be too narrow at small n.
-        t = stats.t.ppf(0.5 + level / 2, x_values.size - 3)
+        t = t_quantile(level, x_values.size - 3)
         spread = t * np.sqrt(np.clip(np.diag(covariance), 0, np.inf))
         low, high = estimates - spread, estimates + spread
         method = f"t intervals (n - 3 = {x_values.size - 3} degrees of freedom) from the covariance"
@@ -398,30 +381,6 @@ def fit_power_law_with_offset(x: Sequence[float], y: Sequence[float], confidence
         coefficient_ci=(float(np.exp(low[1])), float(np.exp(high[1]))),
         exponent_ci=(float(low[2]), float(high[2])),
         n_points=int(x_values.size), confidence=level, interval_method=method)
-
-
-def percentile_interval(samples, confidence: float):
-    """Two-sided percentile interval of bootstrap draws (Efron & Tibshirani 1993, ch. 13).
-
-    The (1 − confidence)/2 and (1 + confidence)/2 quantiles of the finite draws, column by
-    column for a 2-D array (one column per estimate); NaN where a column has no finite draw.
-
-    >>> percentile_interval(np.arange(101.0), 0.9)
-    (5.0, 95.0)
-    >>> low, high = percentile_interval([[1.0, np.nan], [3.0, np.nan]], 0.5)
-    >>> low.tolist(), np.isnan(high).tolist()
-    ([1.5, nan], [False, True])
-    """
-    level = _confidence(confidence)
-    draws = np.asarray(samples, dtype=float)
-    draws = np.where(np.isfinite(draws), draws, np.nan)
-    tail = 100 * (1 - level) / 2
-    with np.errstate(all="ignore"), warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns give NaN
-        low, high = np.nanpercentile(draws, [tail, 100 - tail], axis=0)
-    if draws.ndim == 1:
-        return float(low), float(high)
-    return low, high
 
 
 def _bootstrap_offset(log_x, y, estimates, n_resamples, seed):
@@ -437,103 +396,6 @@ def _bootstrap_offset(log_x, y, estimates, n_resamples, seed):
         except (RuntimeError, ValueError, np.linalg.LinAlgError):
             continue
     return samples
-
-
-@dataclass(frozen=True)
-class ExponentialTrend:
-    """Result of :func:`fit_exponential_trend`: value(t) = v_ref · e^(rate · (t - t_ref)).
-
-    ``reference_year`` is the mean of the fitted years (so the numbers stay representable).
-    """
-
-    doubling_time: float
-    doubling_time_ci: tuple[float, float]
-    rate_per_year: float
-    rate_ci: tuple[float, float]
-    growth_per_year: float
-    reference_year: float
-    value_at_reference: float
-    n_points: int
-    confidence: float
-
-    def predict(self, years):
-        """Trend value at ``years``."""
-        values = finite_array("years", np.atleast_1d(years))
-        result = self.value_at_reference * np.exp(self.rate_per_year
-                                                  * (values - self.reference_year))
-        return result if np.ndim(years) else float(result[0])
-
-
-def fit_exponential_trend(years: Sequence[float], values: Sequence[float],
-                          confidence: float = 0.95) -> ExponentialTrend:
-    """Fit ln(values) = c + k·year by least squares; doubling time T = ln 2 / k.
-
-    An exponential trend in time is a straight line on a log-linear plot (Moore 1965, 1975).
-    The interval on T maps the t-interval on k through T = ln 2 / k (its upper end is
-    infinite when the interval on k reaches 0).
-
-    Parameters
-    ----------
-    years, values : sequence of float
-        Finite years and positive values of equal length; at least 3 points.
-    confidence : float
-        Level of the two-sided interval on the doubling time.
-
-    Raises
-    ------
-    ValueError
-        On non-finite or non-positive values, mismatched lengths, fewer than 3 points,
-        or values that do not grow.
-
-    Examples
-    --------
-    >>> years = np.arange(1971, 1991)
-    >>> trend = fit_exponential_trend(years, 2300 * 2 ** ((years - 1971) / 2))
-    >>> round(trend.doubling_time, 6), round(trend.growth_per_year, 4)
-    (2.0, 1.4142)
-    >>> round(trend.predict(1993) / 2300)
-    2048
-    """
-    year_values = finite_array("years", years, min_size=3)
-    value_array = finite_array("values", values, positive=True, min_size=3)
-    same_length(years=year_values, values=value_array)
-    if np.ptp(year_values) == 0:
-        raise ValueError("years must contain at least two different values; got all equal")
-    level = _confidence(confidence)
-    reference = float(year_values.mean())
-    # ln y = ln y_ref + k (t - t_ref): a straight line in (t - t_ref, ln y).
-    fit = _line_fit(year_values - reference, np.log(value_array), level)
-    rate = fit.exponent
-    if rate <= 0:
-        raise ValueError(f"values must grow over the years to have a doubling time; the fitted "
-                         f"growth rate is {rate:.3g} per year")
-    low_rate, high_rate = fit.exponent_ci
-    return ExponentialTrend(
-        doubling_time=float(np.log(2) / rate),
-        doubling_time_ci=(float(np.log(2) / high_rate),
-                          float(np.log(2) / low_rate) if low_rate > 0 else float("inf")),
-        rate_per_year=rate,
-        rate_ci=(low_rate, high_rate),
-        growth_per_year=float(np.exp(rate)),
-        reference_year=reference,
-        value_at_reference=fit.coefficient,
-        n_points=fit.n_points,
-        confidence=level,
-    )
-
-
-def doubling_time(years: Sequence[float], values: Sequence[float]) -> float:
-    """Doubling time, in years, of an exponential trend fitted to (years, values).
-
-    T = ln 2 / k where ln(values) = c + k·year is fitted by least squares
-    (see :func:`fit_exponential_trend` for the interval).
-
-    Examples
-    --------
-    >>> round(doubling_time([2000, 2001, 2002, 2003], [1, 2, 4, 8]), 6)
-    1.0
-    """
-    return fit_exponential_trend(years, values).doubling_time
 
 
 def simulate_power_law(exponent: float, noise: float, x_min: float, x_max: float, n_points: int,
@@ -575,7 +437,7 @@ def simulate_power_law(exponent: float, noise: float, x_min: float, x_max: float
     x_min = number_in_range("x_min", x_min, 0, None, low_inclusive=False)
     x_max = number_in_range("x_max", x_max, x_min, None, low_inclusive=False)
     n_points = integer_in_range("n_points", n_points, 3, 10_000)
-    seed = integer_in_range("seed", seed, 0, 2**32 - 1)
+    seed = random_seed(seed)
     coefficient = number_in_range("coefficient", coefficient, 0, None, low_inclusive=False)
     offset = number_in_range("offset", offset, 0, None)
     x = np.logspace(np.log10(x_min), np.log10(x_max), n_points)

@@ -31,7 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from scalinglaws.chinchilla import FLOPS_PER_PARAM_TOKEN, MIN_RUNS
+from scalinglaws.chinchilla import MIN_RUNS
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 __all__ = ["ACCEPTED_NAMES", "MAX_BYTES", "MAX_ROWS", "MIN_ROWS", "RunsTable",
            "parse_runs_csv", "read_runs_csv"]
@@ -116,9 +117,6 @@ def _found_text(header: list[str]) -> str:
 
 
 def _columns(header: list[str], where: str) -> dict[str, int]:
-    if len(header) > MAX_COLUMNS:
-        raise _error(f"{where}: has {len(header):,} columns; at most {MAX_COLUMNS:,} are "
-                     "accepted (params, tokens or flops, loss, and a few others)")
     found: dict[str, int] = {}
     keys = [_key(name) if len(name) <= 64 else "" for name in header]
     for index, key in enumerate(keys):
@@ -297,8 +295,12 @@ def parse_runs_csv(text: str | bytes, source: str = "runs.csv") -> RunsTable:
         raise _error(f"{source}: is empty; expected a header line and at least "
                      f"{MIN_ROWS} runs")
     (header_line, header_cells), rows = records[0], records[1:]
+    where = f"{source}, line {header_line} (header)"
+    if len(header_cells) > MAX_COLUMNS:
+        raise _error(f"{where}: has {len(header_cells):,} columns; at most {MAX_COLUMNS:,} are "
+                     "accepted (params, tokens or flops, loss, and a few others)")
     header = [cell.strip() for cell in header_cells]
-    found = _columns(header, f"{source}, line {header_line} (header)")
+    found = _columns(header, where)
     if len(rows) > MAX_ROWS:
         raise _error(f"{source}, line {rows[MAX_ROWS][0]}: more than {MAX_ROWS:,} rows; the "
                      f"limit is {MAX_ROWS:,} runs")

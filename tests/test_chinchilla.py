@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from scalinglaws import chinchilla as ch
 from scalinglaws.powerlaw import fit_power_law
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN, FLOPS_PER_TFLOP, SECONDS_PER_DAY
 
 LAWS = [ch.HOFFMANN_2022, ch.HOFFMANN_2022_TEX, ch.BESIROGLU_2024]
 
@@ -76,7 +77,7 @@ def test_table_3_is_reproduced_from_approach_1():
     # from 20.0 to 21.7 across its rows (the unrounded exponents are not exactly 0.50,
     # Table 2 gives a in (0.488, 0.502)), which a strict a = 0.50 cannot follow; so each row
     # may be off by that drift, max/min − 1 = 8.3 %.
-    k = [c / (6 * n * n) for n, c, _ in TABLE_3]
+    k = [c / (FLOPS_PER_PARAM_TOKEN * n * n) for n, c, _ in TABLE_3]
     tolerance = max(k) / min(k) - 1
     for n, flops, tokens in TABLE_3:
         row = ch.table3_projection(n)
@@ -109,10 +110,10 @@ def test_kaplan_allocation_exponents_and_comparison():
 @given(st.floats(1e15, 1e30), st.sampled_from(LAWS))
 def test_optimum_spends_the_budget_and_is_a_minimum(budget, law):
     opt = ch.compute_optimal(budget, law)
-    assert 6 * opt.params * opt.tokens == pytest.approx(budget, rel=1e-10)
+    assert FLOPS_PER_PARAM_TOKEN * opt.params * opt.tokens == pytest.approx(budget, rel=1e-10)
     for factor in (0.9, 1.1):
         n = opt.params * factor
-        assert law.loss(n, budget / (6 * n)) > opt.loss
+        assert law.loss(n, budget / (FLOPS_PER_PARAM_TOKEN * n)) > opt.loss
 
 
 def test_loss_falls_as_compute_grows():
@@ -126,13 +127,13 @@ def test_isoflop_profile_minimum_is_the_closed_form():
     prof = ch.isoflop_profile(1e22, ch.BESIROGLU_2024, n_points=201)
     best = prof.params[np.argmin(prof.loss)]
     assert best == pytest.approx(prof.optimum.params, rel=0.02)
-    assert np.allclose(6 * prof.params * prof.tokens, 1e22)
+    assert np.allclose(FLOPS_PER_PARAM_TOKEN * prof.params * prof.tokens, 1e22)
 
 
 def test_hardware_budget():
     # 1,024 accelerators at 989.5 TFLOP/s (H100 dense BF16), 30 days, 40 % utilisation.
-    assert ch.compute_from_hardware(1024, 30, 0.4, 989.5e12) == pytest.approx(
-        1024 * 30 * 86_400 * 0.4 * 989.5e12)
+    assert ch.compute_from_hardware(1024, 30, 0.4, 989.5 * FLOPS_PER_TFLOP) == pytest.approx(
+        1024 * 30 * SECONDS_PER_DAY * 0.4 * 989.5 * FLOPS_PER_TFLOP)
     assert ch.tokens_for_budget(6e21, 1e9) == pytest.approx(1e12)
 
 

@@ -12,6 +12,7 @@ import pytest
 from scalinglaws import chinchilla as ch
 from scalinglaws.datasets import load_accelerators, load_training_runs
 from scalinglaws.powerlaw import fit_power_law
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN, FLOPS_PER_TFLOP
 from scalinglaws.widgets import (
     allocation_calculator,
     fit_lab_calculator,
@@ -185,7 +186,7 @@ def test_table_3_reproduction():
     assert round(ours.tokens[3] / 1e12, 2) == 1.43
     drift = (TABLE_3.tokens / TABLE_3.params).to_numpy()
     assert (round(drift[0], 1), round(drift[-1], 1)) == (20.0, 21.6)
-    per_param = TABLE_3.flops / (6 * TABLE_3.params**2)
+    per_param = TABLE_3.flops / (FLOPS_PER_PARAM_TOKEN * TABLE_3.params**2)
     assert round(100 * (per_param.max() / per_param.min() - 1), 1) == 8.3
     slope = fit_power_law(TABLE_3.flops, TABLE_3.params).exponent
     assert round(slope, 3) == 0.498 and 0.488 <= slope <= 0.502
@@ -246,7 +247,7 @@ def test_allocator_default_and_hardware_mode():
     h100 = load_accelerators().set_index("name").loc["NVIDIA H100 (SXM5 80GB)",
                                                      "bf16_tflops_dense"]
     assert h100 == 989.5
-    budget = ch.compute_from_hardware(1024, 30, 0.4, h100 * 1e12)
+    budget = ch.compute_from_hardware(1024, 30, 0.4, h100 * FLOPS_PER_TFLOP)
     month = ch.compute_optimal(budget, ch.BESIROGLU_2024)
     assert f"{budget:.3g}" == "1.05e+24"
     assert (_billions(month.params), round(month.tokens / 1e12, 2)) == (98.5, 1.78)

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scalinglaws import chinchilla as ch
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 REPLICATION = Path(__file__).parents[2] / "shared" / "reference-data" / "chinchilla-replication"
 
@@ -44,12 +45,12 @@ def test_gradient_is_exact():
     loss = loss * np.exp(0.01 * np.random.default_rng(1).standard_normal(loss.size))
     args = (np.log(n), np.log(d), np.log(loss), None, ch.HUBER_DELTA)
     theta = np.array([6.1, 6.3, 0.5, 0.33, 0.29])
-    _, gradient = ch._objective_and_gradient(theta, *args)
+    _, gradient = ch.parametric._objective_and_gradient(theta, *args)
     for i in range(5):
         step = np.zeros(5)
         step[i] = 1e-6
-        numeric = (ch._objective_and_gradient(theta + step, *args)[0]
-                   - ch._objective_and_gradient(theta - step, *args)[0]) / 2e-6
+        numeric = (ch.parametric._objective_and_gradient(theta + step, *args)[0]
+                   - ch.parametric._objective_and_gradient(theta - step, *args)[0]) / 2e-6
         assert gradient[i] == pytest.approx(numeric, rel=1e-5, abs=1e-10)
 
 
@@ -105,7 +106,8 @@ def test_simulation_is_seeded_and_follows_the_truth():
     c = ch.simulate_training_runs(seed=6)
     assert np.array_equal(a.isoflop_loss, b.isoflop_loss)
     assert not np.array_equal(a.isoflop_loss, c.isoflop_loss)
-    assert np.allclose(6 * a.isoflop_params * a.isoflop_tokens, a.isoflop_budget)
+    assert np.allclose(FLOPS_PER_PARAM_TOKEN * a.isoflop_params * a.isoflop_tokens,
+                       a.isoflop_budget)
     clean = ch.simulate_training_runs(noise=0.0)
     assert np.allclose(clean.curve_loss, ch.HOFFMANN_2022.loss(clean.curve_params,
                                                                 clean.curve_tokens))
@@ -149,17 +151,6 @@ def test_approach_inputs_are_checked():
     with pytest.raises(ValueError, match="params must be constant within a run"):
         ch.fit_envelope([0, 0, 0, 1, 1, 2], [1e8, 2e8, 1e8, 1e9, 1e9, 1e10], [1e9] * 6,
                         [3.0] * 6)
-
-
-def test_compare_fit_speed_reports_both(monkeypatch):
-    original = ch.fit_parametric_grid
-    monkeypatch.setattr(ch, "fit_parametric_grid",
-                        lambda *args, **kwargs: original(*args, every=500, **kwargs))
-    report = ch.compare_fit_speed(*_grid_design(ch.HOFFMANN_2022))
-    assert report["grid_starts"] == 9 and report["fast_starts"] == 11
-    assert report["speedup"] > 0 and report["n_points"] == 25
-    assert report["objective_difference"] == pytest.approx(
-        report["fast_objective"] - report["grid_objective"])
 
 
 @pytest.mark.parametrize("drop", [3, 4, 100])
@@ -220,7 +211,7 @@ def test_published_laws_fit_the_data_worse(replication_data, replication_fit):
 
 def test_fast_fit_matches_the_grid_procedure(replication_data, replication_fit):
     # The paper's grid takes ~30 s for all 4,500 starts (timed by `make bench` through
-    # compare_fit_speed); here every 10th start (450 L-BFGS runs) keeps the suite fast.
+    # tools/bench.py); here every 10th start (450 L-BFGS runs) keeps the suite fast.
     grid = ch.fit_parametric_grid(*replication_data, every=10)
     assert replication_fit.objective <= grid.objective * (1 + 1e-9)
     assert replication_fit.law.alpha == pytest.approx(grid.law.alpha, rel=1e-4)

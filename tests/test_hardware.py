@@ -322,7 +322,7 @@ def test_metrics_arithmetic():
     assert hw.flops_per_watt(312, 400) == pytest.approx(312e12 / 400)
     assert hw.flops_per_dollar(989.5, 25_000) == pytest.approx(989.5e12 / 25_000)
     np.testing.assert_allclose(hw.flops_per_watt([1, 2], [10, 10]), [1e11, 2e11])
-    metrics = hw.chip_metrics(None, H100, "bf16", utilization=0.5)
+    metrics = hw.chip_metrics(None, H100, "bf16", utilisation=0.5)
     assert metrics.tflops == pytest.approx(989.5 / 2)
     assert metrics.flops_per_watt == pytest.approx(hw.flops_per_watt(989.5 / 2, 700))
     assert metrics.flops_per_dollar == pytest.approx(hw.flops_per_dollar(989.5 / 2, 25_000))
@@ -353,12 +353,12 @@ def test_compare_chips():
 
 
 @given(st.floats(0.01, 1.0))
-def test_utilization_scales_metrics_not_ratios(utilization):
+def test_utilisation_scales_metrics_not_ratios(utilisation):
     full = hw.compare_chips(None, B200, H100, "bf16")
-    part = hw.compare_chips(None, B200, H100, "bf16", utilization=utilization)
+    part = hw.compare_chips(None, B200, H100, "bf16", utilisation=utilisation)
     assert part.ratio == pytest.approx(full.ratio)
     assert part.ratio_per_dollar == pytest.approx(full.ratio_per_dollar)
-    assert part.first.flops_per_watt == pytest.approx(utilization * full.first.flops_per_watt)
+    assert part.first.flops_per_watt == pytest.approx(utilisation * full.first.flops_per_watt)
 
 
 @given(st.text(max_size=12))
@@ -396,9 +396,9 @@ def test_bad_metric_input_names_the_argument(name, bad):
 
 
 @given(st.one_of(st.floats(max_value=0), st.floats(min_value=1.0001), not_a_number))
-def test_bad_utilization_and_ratio_name_the_argument(bad):
+def test_bad_utilisation_and_ratio_name_the_argument(bad):
     assert _message(lambda: hw.chip_metrics(None, A100, "bf16", bad)).startswith(
-        "utilization must")
+        "utilisation must")
     if not (isinstance(bad, float) and bad > 1):
         assert _message(lambda: hw.implied_doubling_time(bad, 3)).startswith("ratio must")
     assert _message(lambda: hw.flops_per_dollar(100, -abs(1.0))).startswith("price_usd must")

@@ -227,9 +227,9 @@ def test_exercise_mixed_formats(chips):
     assert round(hardware.generation_ratio(chips, H100, A100, "bf16"), 2) == 3.17
 
 
-def test_exercise_utilization(chips):
+def test_exercise_utilisation(chips):
     full = hardware.compare_chips(chips, A100, V100, "fp16")
-    low = hardware.compare_chips(chips, A100, V100, "fp16", utilization=0.4)
+    low = hardware.compare_chips(chips, A100, V100, "fp16", utilisation=0.4)
     assert low.ratio == pytest.approx(full.ratio)
     assert low.ratio_per_watt == pytest.approx(full.ratio_per_watt)
     assert low.implied_doubling_time == pytest.approx(full.implied_doubling_time)

@@ -166,7 +166,7 @@ def test_moore_bad_start_year_shows_error(moore, start):
 
 def test_accelerator_default_is_the_chapter_number(accelerators):
     """A100 over V100, dense FP16 tensor: 312 / 125 ≈ 2.5, a doubling time of 2.27 years."""
-    result = accelerators.set(a=A100, b=V100, precision="fp16", utilization=1.0)
+    result = accelerators.set(a=A100, b=V100, precision="fp16", utilisation=1.0)
     assert result.ratio == pytest.approx(hw.generation_ratio(None, A100, V100, "fp16"))
     assert round(result.ratio, 1) == 2.5
     assert round(result.implied_doubling_time, 2) == 2.27
@@ -174,14 +174,14 @@ def test_accelerator_default_is_the_chapter_number(accelerators):
     assert "no public price" in accelerators.result_panel.value
 
 
-@pytest.mark.parametrize("a, b, precision, utilization", [
+@pytest.mark.parametrize("a, b, precision, utilisation", [
     (B200, H100, "bf16", 1.0),
     (H100, A100, "tf32", 0.4),
     ("AMD Instinct MI300X", H100, "fp8", 0.5),
 ])
-def test_accelerator_controls_drive_the_package(accelerators, a, b, precision, utilization):
-    result = accelerators.set(a=a, b=b, precision=precision, utilization=utilization)
-    expected = hw.compare_chips(load_accelerators(), a, b, precision, utilization)
+def test_accelerator_controls_drive_the_package(accelerators, a, b, precision, utilisation):
+    result = accelerators.set(a=a, b=b, precision=precision, utilisation=utilisation)
+    expected = hw.compare_chips(load_accelerators(), a, b, precision, utilisation)
     assert result.ratio == pytest.approx(expected.ratio)
     assert result.first.flops_per_watt == pytest.approx(expected.first.flops_per_watt)
     assert result.first.tflops == pytest.approx(expected.first.tflops)
@@ -193,7 +193,7 @@ def test_accelerator_controls_drive_the_package(accelerators, a, b, precision, u
 
 
 def test_accelerator_prices_are_shown_where_they_exist(accelerators):
-    accelerators.set(a=B200, b=H100, precision="bf16", utilization=1.0)
+    accelerators.set(a=B200, b=H100, precision="bf16", utilisation=1.0)
     assert "per $" in accelerators.result_panel.value
     assert "×1.89" in accelerators.result_panel.value  # FLOP/s per dollar, B200 over H100
 

@@ -17,10 +17,11 @@ import numpy as np
 
 from scalinglaws import chinchilla as ch
 from scalinglaws import plotting
-from scalinglaws._validate import integer_in_range
+from scalinglaws._validate import bootstrap_count
 from scalinglaws.datasets import load_accelerators, load_training_runs
 from scalinglaws.plotting import COLORS
 from scalinglaws.runs_csv import parse_runs_csv
+from scalinglaws.units import FLOPS_PER_TFLOP
 from scalinglaws.widgets.base import (
     Action,
     Calculator,
@@ -88,7 +89,8 @@ def _billions(value: float) -> str:
 def _accelerator_options() -> tuple[tuple[str, float], ...]:
     chips = load_accelerators().dropna(subset=["bf16_tflops_dense"])
     return tuple((f"{row.name} ({row.bf16_tflops_dense:g} TFLOP/s BF16 dense)",
-                  float(row.bf16_tflops_dense) * 1e12) for row in chips.itertuples())
+                  float(row.bf16_tflops_dense) * FLOPS_PER_TFLOP)
+                 for row in chips.itertuples())
 
 
 @functools.lru_cache(maxsize=1)
@@ -271,7 +273,7 @@ def _fit_lab_design(truth: str, noise: float, sampling: float, window_offset: fl
                     window_decades: float, models_per_budget: int, seed: int,
                     n_bootstrap: int) -> ch.SimulatedRuns:
     """The runs the fit lab will fit, simulated as :func:`_fit_lab` simulates them (quick)."""
-    integer_in_range("n_bootstrap", n_bootstrap, 0, 10_000)
+    bootstrap_count(n_bootstrap)
     return ch.simulate_training_runs(ch.get_law(truth), noise=noise,
                                      window_offset=window_offset,
                                      window_decades=window_decades,
@@ -423,7 +425,7 @@ def fit_your_runs(csv_text: str, upload=(), budget: float = ch.GOPHER_FLOPS,
         text, source = bytes(upload[0]["content"]), str(upload[0]["name"])
     else:
         text, source = csv_text, "pasted text"
-    n_bootstrap = integer_in_range("n_bootstrap", n_bootstrap, 0, 10_000)
+    n_bootstrap = bootstrap_count(n_bootstrap)
     table, fit = _cached_fit(text, source, n_bootstrap)
     optimum = ch.compute_optimal(budget, fit.law)
     spread = ch.optimal_interval(fit, budget) if n_bootstrap else None

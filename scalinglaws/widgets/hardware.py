@@ -231,7 +231,7 @@ def _draw_comparison(result, fig, ax, tables) -> str:
     plotting.log_axes(ax, x=False, minor_ticks=False)
     precision = result.first.precision
     years, tflops = tables[precision]
-    ax.plot(years, tflops * result.first.utilization, "o", color=COLORS["sky"],
+    ax.plot(years, tflops * result.first.utilisation, "o", color=COLORS["sky"],
             label=f"all chips with {_PRECISION_LABELS[precision]}")
     for metrics, color in ((result.first, COLORS["vermillion"]),
                            (result.second, COLORS["blue"])):
@@ -276,7 +276,7 @@ def accelerator_calculator() -> Calculator:
                value="NVIDIA V100 (SXM2 32GB)"),
         Choice("precision", "Number format",
                [(label, key) for key, label in _PRECISION_LABELS.items()], value="fp16"),
-        Slider("utilization", "Share of the peak reached", 1.0, 0.05, 1.0, step=0.05,
+        Slider("utilisation", "Share of the peak reached", 1.0, 0.05, 1.0, step=0.05,
                readout_format=".2f",
                help="Datasheet peaks are upper bounds; real workloads reach a fraction."),
     ]
