@@ -5,7 +5,7 @@ D tokens as L(N, D) = E + A/N^α + B/D^β (their eq. 2). Training costs C ≈ 6�
 (Kaplan et al. 2020, §2.1), so for a budget C the loss is lowest at N_opt = G·(C/6)^a,
 D_opt = G⁻¹·(C/6)^b with G = (αA/(βB))^(1/(α+β)), a = β/(α+β), b = α/(α+β) (eq. 4).
 
-The paper estimates the allocation three ways, and this module implements each on the same
+The paper estimates the allocation three ways, and this package implements each on the same
 inputs: (1) the minimum over training curves (:func:`fit_envelope`), (2) parabolas fitted to
 IsoFLOP profiles (:func:`fit_isoflop`) and (3) a parametric fit of eq. 2 with a Huber loss on
 log-loss (:func:`fit_parametric`, and the paper's own multi-start procedure
