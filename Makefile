@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: book test notebooks student serve bench lint clean distclean venv browser
+.PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv browser
 
 venv: $(STAMP)
 
@@ -41,6 +41,10 @@ book: $(STAMP)
 test: $(STAMP) $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile
 
+# The website's formulas and data, generated from the package (committed; a test checks them).
+js: $(STAMP)
+	$(BIN)/python -m scalinglaws.web.export
+
 notebooks: $(STAMP)
 	$(BIN)/python -m scalinglaws.notebook_runner notebooks/*.ipynb
 
@@ -54,6 +58,10 @@ serve:
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+# Input-to-repaint time of every calculator on the built pages, in Chromium (after make book).
+bench-web: $(STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m scalinglaws.web.bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check scalinglaws tests

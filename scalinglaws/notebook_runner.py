@@ -1,7 +1,8 @@
-"""Execute the chapters' notebooks in place, keeping outputs and widget state (``make notebooks``).
+"""Execute the chapters' notebooks in place, keeping their outputs (``make notebooks``).
 
-The stored outputs are what nbval compares on every test run, and the stored widget state is
-what the static website shows for each calculator.
+The stored outputs are what nbval compares on every test run. No widget state is stored: the
+website shows each calculator's HTML version, which computes in the page
+(``scalinglaws.widgets.Calculator.to_html``), and Jupyter rebuilds widgets from the kernel.
 """
 
 from __future__ import annotations
@@ -17,16 +18,17 @@ def execute_notebook(path: Path | str, save: bool = True, timeout: int = 300) ->
     """Run every cell of the notebook at ``path`` in a fresh kernel; return the seconds taken.
 
     The kernel starts in the notebook's folder, as Jupyter and Jupyter Book start it.
-    With ``save=True`` the notebook is written back with its outputs and widget state.
+    With ``save=True`` the notebook is written back with its outputs.
     """
     import nbformat
     from nbclient import NotebookClient
 
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
+    notebook.metadata.pop("widgets", None)  # state of an earlier run, which no page uses
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}},
-                            store_widget_state=True)
+                            store_widget_state=False)
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scalinglaws import formulas
 from scalinglaws._validate import (
     bootstrap_count,
     confidence_level,
@@ -60,8 +61,8 @@ class ExponentialTrend:
     def predict(self, years):
         """Trend value at ``years``."""
         values = finite_array("years", np.atleast_1d(years))
-        result = self.value_at_reference * np.exp(self.rate_per_year
-                                                  * (values - self.reference_year))
+        result = formulas.exponential_trend(self.value_at_reference, self.rate_per_year,
+                                            self.reference_year, values)
         return result if np.ndim(years) else float(result[0])
 
 
@@ -364,4 +365,4 @@ def implied_doubling_time(ratio: float, years: float) -> float:
     if gain == 1:
         raise ValueError("ratio must differ from 1 to have a doubling time; got 1")
     span = number_in_range("years", years, 0, 200, low_inclusive=False)
-    return span * math.log(2) / math.log(gain)
+    return formulas.doubling_time(gain, span)

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scalinglaws import formulas
 from scalinglaws._validate import fraction_of_peak, integer_in_range, number_in_range, positive
 from scalinglaws.chinchilla.laws import GOPHER_FLOPS, LossLaw, _as_law, _broadcastable
-from scalinglaws.units import FLOPS_PER_PARAM_TOKEN, PF_DAY_FLOPS, SECONDS_PER_DAY
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 __all__ = ["HOFFMANN_2022_TABLE_3", "HOFFMANN_2022_TABLE_A4", "KAPLAN_2020_ALLOCATION",
            "ComputeOptimal", "IsoFlopProfile", "compute_from_hardware", "compute_optimal",
@@ -64,7 +65,7 @@ def training_flops(params, tokens):
     """
     n, d = positive("params", params), positive("tokens", tokens)
     _broadcastable(params=n, tokens=d)
-    result = FLOPS_PER_PARAM_TOKEN * n * d
+    result = formulas.training_flops(n, d)
     return float(result) if np.ndim(result) == 0 else result
 
 
@@ -76,8 +77,8 @@ def tokens_for_budget(compute_flops, params):
     >>> round(tokens_for_budget(5.76e23, 280e9) / 1e9)  # Gopher's budget at Gopher's size
     343
     """
-    result = positive("compute_flops", compute_flops) / (
-        FLOPS_PER_PARAM_TOKEN * positive("params", params))
+    result = formulas.tokens_for_budget(positive("compute_flops", compute_flops),
+                                        positive("params", params))
     return float(result) if np.ndim(result) == 0 else result
 
 
@@ -98,7 +99,7 @@ def compute_from_hardware(n_accelerators: float, days: float, utilisation: float
     u = fraction_of_peak(utilisation)
     peak = number_in_range("peak_flops_per_second", peak_flops_per_second, 0, 1e20,
                            low_inclusive=False)
-    return n * d * SECONDS_PER_DAY * u * peak
+    return formulas.cluster_flops(n, d, u, peak)
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,8 @@ def compute_optimal(compute_flops, law) -> ComputeOptimal:
     """
     law = _as_law(law)
     c = positive("compute_flops", compute_flops)
-    base = c / FLOPS_PER_PARAM_TOKEN
-    params = law.G * base**law.a
-    tokens = base**law.b / law.G
+    params = formulas.optimal_params(law, c)
+    tokens = formulas.optimal_tokens(law, c)
     loss = law.loss(params, tokens)
     if np.ndim(c) == 0:
         params, tokens = float(params), float(tokens)
@@ -179,9 +179,10 @@ def kaplan_allocation(compute_flops, law: LossLaw | str | None = None) -> Comput
     (485, 0.41)
     """
     c = positive("compute_flops", compute_flops)
-    c_min_pf_days = c / KAPLAN_2020_ALLOCATION["C_over_C_min"] / PF_DAY_FLOPS
-    params = KAPLAN_2020_ALLOCATION["N_e"] * c_min_pf_days ** KAPLAN_2020_ALLOCATION["p_N"]
-    tokens = c / (FLOPS_PER_PARAM_TOKEN * params)
+    params = formulas.kaplan_params(c, KAPLAN_2020_ALLOCATION["N_e"],
+                                    KAPLAN_2020_ALLOCATION["p_N"],
+                                    KAPLAN_2020_ALLOCATION["C_over_C_min"])
+    tokens = formulas.tokens_for_budget(c, params)
     loss = _as_law(law).loss(params, tokens) if law is not None else np.nan * params
     if np.ndim(c) == 0:
         params, tokens, loss = float(params), float(tokens), float(loss)
@@ -249,7 +250,7 @@ def isoflop_profile(compute_flops: float, law, decades: float = 1.5,
     decades = number_in_range("decades", decades, 0.1, 5)
     n_points = integer_in_range("n_points", n_points, 3, 10_000)
     optimum = compute_optimal(c, law)
-    params = optimum.params * np.logspace(-decades, decades, n_points)
-    tokens = c / (FLOPS_PER_PARAM_TOKEN * params)
+    params = np.asarray(formulas.isoflop_sizes(optimum.params, decades, n_points))
+    tokens = formulas.tokens_for_budget(c, params)
     return IsoFlopProfile(compute_flops=c, law=law, params=params, tokens=tokens,
                           loss=law.loss(params, tokens), optimum=optimum)

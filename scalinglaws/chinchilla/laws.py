@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scalinglaws import formulas
 from scalinglaws._validate import number_in_range, positive
 
 __all__ = ["BESIROGLU_2024", "GOPHER_FLOPS", "HOFFMANN_2022", "HOFFMANN_2022_TEX", "LAWS",
@@ -70,7 +71,7 @@ class LossLaw:
         n = positive("params", params)
         d = positive("tokens", tokens)
         _broadcastable(params=n, tokens=d)
-        result = self.E + self.A / n**self.alpha + self.B / d**self.beta
+        result = formulas.law_loss(self, n, d)
         return float(result) if np.ndim(result) == 0 else result
 
     def loss_with_unlimited_data(self, params):
@@ -86,17 +87,17 @@ class LossLaw:
     @property
     def a(self) -> float:
         """Exponent of N_opt ∝ C^a: a = β/(α+β) (Hoffmann et al. 2022, eq. 4)."""
-        return self.beta / (self.alpha + self.beta)
+        return formulas.law_a(self)
 
     @property
     def b(self) -> float:
         """Exponent of D_opt ∝ C^b: b = α/(α+β) (Hoffmann et al. 2022, eq. 4)."""
-        return self.alpha / (self.alpha + self.beta)
+        return formulas.law_b(self)
 
     @property
     def G(self) -> float:  # noqa: N802 - the paper's symbol
         """G = (αA/(βB))^(1/(α+β)) of Hoffmann et al. (2022), eq. 4."""
-        return (self.alpha * self.A / (self.beta * self.B)) ** (1.0 / (self.alpha + self.beta))
+        return formulas.law_g(self)
 
     def as_row(self) -> dict:
         """The five numbers and the implied a, b, as a dict (for tables)."""

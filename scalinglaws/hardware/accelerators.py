@@ -13,9 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scalinglaws import formulas
 from scalinglaws._validate import fraction_of_peak, numbers, same_length, table_columns
-from scalinglaws.trends import implied_doubling_time
-from scalinglaws.units import FLOPS_PER_TFLOP
 
 __all__ = ["PRECISIONS", "ChipComparison", "ChipMetrics", "chip_metrics", "compare_chips",
            "flops_per_dollar", "flops_per_watt", "generation_ratio", "peak_tflops"]
@@ -96,7 +95,7 @@ def _ratio_metric(top_name, top, bottom_name, bottom):
     denominator = numbers(bottom_name, bottom, 0, None, low_inclusive=False)
     if np.ndim(numerator) and np.ndim(denominator):
         same_length(**{top_name: numerator, bottom_name: denominator})
-    result = FLOPS_PER_TFLOP * np.asarray(numerator) / np.asarray(denominator)
+    result = formulas.flops_per_unit(np.asarray(numerator), np.asarray(denominator))
     return float(result) if np.ndim(result) == 0 else result
 
 
@@ -364,10 +363,8 @@ def compare_chips(chips: pd.DataFrame | None, a: str, b: str, precision: str,
                       precision_arg="precision" if precision_b is None else "precision_b")
     ratio = first.peak_tflops / second.peak_tflops
     years = first.year - second.year
-    doubling = math.nan
-    if years != 0 and ratio != 1 and (years > 0) == (ratio > 1):
-        # Newer over older either way round; a newer chip that is slower has no doubling time.
-        doubling = implied_doubling_time(max(ratio, 1 / ratio), abs(years))
+    # Newer over older either way round; a newer chip that is slower has no doubling time.
+    doubling = formulas.newer_over_older_doubling_time(ratio, years)
     return ChipComparison(
         first=first, second=second, ratio=ratio,
         ratio_per_watt=first.flops_per_watt / second.flops_per_watt,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from scalinglaws import formulas
 from scalinglaws._validate import flag, integer_in_range, number_in_range
 
 __all__ = ["KAPPA_RANGE", "GenerationScaling", "ScalingRules", "dennard_scaling",
@@ -52,22 +53,11 @@ def _kappa(kappa: object) -> float:
 
 def _scaling_rules(kappa: float, voltage_scales: bool, frequency_scales: bool,
                    source: str) -> ScalingRules:
-    # Capacitance C = εA/t: area 1/κ², oxide thickness 1/κ → 1/κ (Dennard et al. 1974, Table I).
-    capacitance = 1 / kappa
-    voltage = 1 / kappa if voltage_scales else 1.0
-    # The intrinsic gate delay keeps falling as 1/κ (assumed also when V is fixed).
-    delay = 1 / kappa
-    # Current from delay = V·C/I (Table I): I = V·C/delay.
-    current = voltage * capacitance / delay
-    frequency = 1 / delay if frequency_scales else 1.0
-    energy = capacitance * voltage**2
-    power = energy * frequency
-    density = kappa**2
+    # Capacitance C = εA/t falls as 1/κ; the intrinsic gate delay keeps falling as 1/κ
+    # (assumed also when V is fixed); current from delay = V·C/I (Table I).
+    factors = formulas.dennard_rules(kappa, voltage_scales, frequency_scales)
     return ScalingRules(kappa=kappa, voltage_scales=voltage_scales,
-                        frequency_scales=frequency_scales, dimension=1 / kappa,
-                        voltage=voltage, capacitance=capacitance, current=current, delay=delay,
-                        frequency=frequency, energy_per_switch=energy, power_per_circuit=power,
-                        circuits_per_area=density, power_density=power * density, source=source)
+                        frequency_scales=frequency_scales, source=source, **factors)
 
 
 def dennard_scaling(kappa: float) -> ScalingRules:
@@ -236,11 +226,15 @@ def scaling_over_generations(kappa: float, generations: int, voltage_scales: boo
     rules = _scaling_rules(kappa, voltage_flag, frequency_flag,
                            "dennard1974design, Table I"
                            + ("" if voltage_flag else ", with the voltage held"))
-    n = np.arange(count + 1)
-    power_density = rules.power_density**n
+    def over(factor):
+        return np.array(formulas.compound(factor, count))
+
+    power_density = over(rules.power_density)
     return GenerationScaling(
         kappa=kappa, voltage_scales=voltage_flag, frequency_scales=frequency_flag, rules=rules,
-        generation=n, feature_size=rules.dimension**n, voltage=rules.voltage**n,
-        frequency=rules.frequency**n, power_per_transistor=rules.power_per_circuit**n,
-        transistor_density=rules.circuits_per_area**n, power_density=power_density,
-        chip_power=power_density.copy(), usable_fraction=np.minimum(1.0, 1.0 / power_density))
+        generation=np.arange(count + 1), feature_size=over(rules.dimension),
+        voltage=over(rules.voltage), frequency=over(rules.frequency),
+        power_per_transistor=over(rules.power_per_circuit),
+        transistor_density=over(rules.circuits_per_area), power_density=power_density,
+        chip_power=power_density.copy(),
+        usable_fraction=formulas.usable_fraction(power_density))

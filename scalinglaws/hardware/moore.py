@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from scalinglaws import formulas
 from scalinglaws._validate import integer_in_range, number_in_range, numbers
 from scalinglaws.hardware._common import YEAR_RANGE, cpu_rows
 from scalinglaws.trends import ExponentialTrend, fit_exponential_trend
@@ -67,7 +68,8 @@ def project_transistors(start_year: float, start_count: float, doubling_time_yea
     doubling = number_in_range("doubling_time_years", doubling_time_years,
                                *DOUBLING_TIME_RANGE)
     targets = numbers("years", years, *YEAR_RANGE)
-    result = start_count * np.exp2((np.asarray(targets) - start_year) / doubling)
+    result = formulas.doubling_projection(start_count, start_year, doubling,
+                                          np.asarray(targets))
     return float(result) if np.ndim(targets) == 0 else result
 
 
@@ -182,13 +184,11 @@ def moore_projection(start_year: float, doubling_time_years: float,
     doubling = number_in_range("doubling_time_years", doubling_time_years,
                                *DOUBLING_TIME_RANGE)
     points = integer_in_range("n_grid", n_grid, 2, 1_000)
-    anchor_year = float(years[years >= start].min())
-    in_year = np.flatnonzero(years == anchor_year)
-    anchor = in_year[np.argmax(counts[in_year])]
-    at_end = np.flatnonzero(years == last)
-    end = at_end[np.argmax(counts[at_end])]
+    anchor_year = float(formulas.first_year_from(years, start))
+    anchor = formulas.largest_in_year(years, counts, anchor_year)
+    end = formulas.largest_in_year(years, counts, last)
     grid = np.linspace(anchor_year, last, points)
-    projected = counts[anchor] * np.exp2((grid - anchor_year) / doubling)
+    projected = formulas.doubling_projection(counts[anchor], anchor_year, doubling, grid)
     return MooreProjection(
         doubling_time_years=doubling, anchor_name=str(names[anchor]), anchor_year=anchor_year,
         anchor_count=float(counts[anchor]), end_year=last, grid_years=grid,

@@ -4,13 +4,21 @@ A :class:`Calculator` is a set of labelled controls, a result panel, an error pa
 optional figure. When a control changes it calls one package function with the controls'
 values. A ``ValueError`` from that function (which names the argument and the allowed range)
 is shown in the error panel; nothing reaches the page as a traceback. The figure is drawn
-with the book's style and shown as an inline PNG with alt text, so it also renders on the
-static website, where no kernel runs.
+with the book's style and shown as an inline PNG with alt text.
+
+A calculator displays two ways at once (:meth:`Calculator._repr_mimebundle_`): the ipywidgets
+view, which Jupyter, Binder and Colab render on the kernel, and an HTML version for the
+static website (:meth:`Calculator.to_html`): the default results as a table and a PNG (what a
+reader without JavaScript sees) and the controls' specification as JSON, from which the
+page's JavaScript (``book/static/live``) builds the live calculator. The page computes with
+the JavaScript that :mod:`scalinglaws.web` generates from :mod:`scalinglaws.formulas`.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,12 +52,20 @@ class Slider:
     readout_format: str = ".3g"
     help: str = ""
 
+    def spec(self) -> dict:
+        """The slider for the page's JavaScript (``kind``, range, step, readout format)."""
+        step = self.step or (0.05 if self.scale == "log" else
+                             1 if self.integer else (self.max - self.min) / 100)
+        return {"kind": "slider", "name": self.name, "label": self.label, "value": self.value,
+                "min": self.min, "max": self.max, "step": step, "scale": self.scale,
+                "integer": self.integer, "readout_format": self.readout_format,
+                "help": self.help}
+
     def build(self) -> w.Widget:
         common = {"description": self.label, "style": _DESCRIPTION_STYLE,
                   "layout": _CONTROL_LAYOUT, "continuous_update": False,
                   "tooltip": self.help or self.label}
         if self.scale == "log":
-            import math
             return w.FloatLogSlider(value=self.value, min=math.log10(self.min),
                                     max=math.log10(self.max), step=self.step or 0.05,
                                     readout_format=self.readout_format, **common)
@@ -63,13 +79,26 @@ class Slider:
 
 @dataclass(frozen=True)
 class Number:
-    """A text box for a number the reader types; the package function checks its range."""
+    """A text box for a number the reader types; the package function checks its range.
+
+    ``low``, ``high`` (and ``low_inclusive``) repeat the range the package function accepts,
+    taken from the package's constants: the page checks it with the package's message.
+    """
 
     name: str
     label: str
     value: float
     integer: bool = False
     help: str = ""
+    low: float | None = None
+    high: float | None = None
+    low_inclusive: bool = True
+
+    def spec(self) -> dict:
+        """The text box for the page's JavaScript, with the range the package accepts."""
+        return {"kind": "number", "name": self.name, "label": self.label, "value": self.value,
+                "integer": self.integer, "help": self.help, "low": self.low,
+                "high": self.high, "low_inclusive": self.low_inclusive}
 
     def build(self) -> w.Widget:
         kind = w.IntText if self.integer else w.FloatText
@@ -88,6 +117,13 @@ class Choice:
     options: Sequence[tuple[str, Any]]
     value: Any = None
     help: str = ""
+
+    def spec(self) -> dict:
+        """The drop-down for the page's JavaScript: its options as [label, value] pairs."""
+        value = self.options[0][1] if self.value is None else self.value
+        return {"kind": "choice", "name": self.name, "label": self.label, "value": value,
+                "options": [[label, option] for label, option in self.options],
+                "help": self.help}
 
     def build(self) -> w.Widget:
         value = self.options[0][1] if self.value is None else self.value
@@ -128,6 +164,9 @@ class Calculator:
         ``draw(result, fig, ax) -> str`` draws the result and returns the figure's alt text.
     action : Action, optional
         A button for a slower computation on the same values; ``run_action()`` presses it.
+    name : str
+        Short name of the calculator on the website (``data-calculator``), which is also the
+        name of its JavaScript view, ``book/static/live/views/<name>.js``.
     """
 
     title: str
@@ -137,6 +176,7 @@ class Calculator:
     draw: Callable[[Any, Any, Any], str] | None = None
     figure_size: tuple[float, float] = (6.4, 3.8)
     action: Action | None = None
+    name: str = ""
     result: Any = field(default=None, init=False)
     error: str | None = field(default=None, init=False)
     action_result: Any = field(default=None, init=False)
@@ -162,9 +202,46 @@ class Calculator:
             widget.observe(self._on_change, names="value")
         self.update()
 
-    def _ipython_display_(self) -> None:  # pragma: no cover - display hook in Jupyter
-        from IPython.display import display
-        display(self.ui)
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        """The widget view (Jupyter, Binder, Colab) and the HTML version (the website).
+
+        A front end with a kernel renders the richer widget view; the book's HTML builder
+        prefers ``text/html`` (``nb_mime_priority_overrides`` in ``_config.yml``).
+        """
+        bundle = dict(self.ui._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["text/html"] = self.to_html()
+        return bundle
+
+    def spec(self) -> dict:
+        """What the page's JavaScript needs to build this calculator's controls."""
+        spec = {"name": self.name, "title": self.title,
+                "controls": [control.spec() for control in self.controls]}
+        if self.action is not None:
+            spec["action"] = self.action.label
+        return spec
+
+    def to_html(self) -> str:
+        """The calculator for the static website, in its default state.
+
+        The root carries ``data-calculator``; the result table and the figure carry
+        ``data-output``. Without JavaScript this is what a reader sees (a table and a PNG);
+        with it, ``book/static/live/runtime.js`` adds the controls from the JSON spec and
+        recomputes on every input.
+        """
+        spec = json.dumps(self.spec(), ensure_ascii=False, allow_nan=False).replace("</", "<\\/")
+        if self.error is None:
+            table = _table(self.describe(self.result))
+            figure = self.figure_panel.value if self.draw is not None else ""
+        else:  # pragma: no cover - the defaults are valid
+            table, figure = "", ""
+        name = html.escape(self.name, quote=True)
+        return (f'<div class="sl-calculator" data-calculator="{name}">'
+                f'<script type="application/json" class="sl-spec">{spec}</script>'
+                f'<p class="sl-title"><strong>{html.escape(self.title)}</strong></p>'
+                f'<div class="sl-results" data-output="results" aria-live="polite">{table}</div>'
+                f'<div class="sl-figure" data-output="figure">{figure}</div>'
+                '<noscript><p>The controls of this calculator need JavaScript; shown here '
+                'with its default settings.</p></noscript></div>')
 
     def values(self) -> dict[str, Any]:
         """The controls' current values, by keyword."""

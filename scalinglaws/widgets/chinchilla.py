@@ -53,6 +53,11 @@ class TextArea:
     rows: int = 8
     help: str = ""
 
+    def spec(self) -> dict:
+        """The text box for the page's JavaScript."""
+        return {"kind": "textarea", "name": self.name, "label": self.label,
+                "value": self.value, "rows": self.rows, "help": self.help}
+
     def build(self) -> w.Widget:
         return w.Textarea(value=self.value, description=self.label, rows=self.rows,
                           style=_DESCRIPTION_STYLE, layout={"width": "46em"},
@@ -68,6 +73,11 @@ class FileUpload:
     label: str
     accept: str = ".csv,text/csv,text/plain"
     help: str = ""
+
+    def spec(self) -> dict:
+        """The file input for the page's JavaScript."""
+        return {"kind": "file", "name": self.name, "label": self.label,
+                "accept": self.accept, "help": self.help}
 
     def build(self) -> w.Widget:
         return w.FileUpload(accept=self.accept, multiple=False, description=self.label,
@@ -185,7 +195,8 @@ def allocation_calculator() -> Calculator:
                step=0.05, scale="log"),
         Choice("accelerator", "Accelerator", accelerators, value=h100,
                help="Peak dense BF16 rate from the course's accelerator table."),
-        Number("n_accelerators", "Number of accelerators", 1024, integer=True),
+        Number("n_accelerators", "Number of accelerators", 1024, integer=True,
+               help="A whole number from 1 to 100,000,000.", low=1, high=1e8),
         Slider("days", "Training days", 30, 1, 365, step=1, readout_format=".0f"),
         Slider("utilisation", "Utilisation (MFU)", 0.4, 0.05, 1.0, step=0.01,
                readout_format=".2f",
@@ -193,7 +204,7 @@ def allocation_calculator() -> Calculator:
         Choice("law", "Loss law", LAW_OPTIONS),
     ]
     return Calculator("Compute-optimal model size and tokens", controls, _allocate,
-                      _describe_allocation, _draw_allocation)
+                      _describe_allocation, _draw_allocation, name="allocation")
 
 
 # --- 2. IsoFLOP explorer ----------------------------------------------------------------------
@@ -253,7 +264,7 @@ def isoflop_calculator() -> Calculator:
         Choice("law_2", "Second law", LAW_OPTIONS, value="besiroglu2024"),
     ]
     return Calculator("Loss along an IsoFLOP curve (6·N·D = C)", controls, _two_profiles,
-                      _describe_profiles, _draw_profiles)
+                      _describe_profiles, _draw_profiles, name="isoflop")
 
 
 # --- 3. Fit lab -----------------------------------------------------------------------------
@@ -378,7 +389,7 @@ def fit_lab_calculator() -> Calculator:
     run = Action("Run the three approaches", _fit_lab, _describe_fit_lab, _draw_fit_lab)
     return Calculator("Fit lab: three ways to estimate the allocation", controls,
                       _fit_lab_design, _describe_fit_lab_design, _draw_fit_lab_design,
-                      figure_size=(6.4, 4.2), action=run)
+                      figure_size=(6.4, 4.2), action=run, name="fit-lab")
 
 
 # --- 4. Fit your own runs --------------------------------------------------------------------
@@ -509,4 +520,4 @@ def fit_your_runs_calculator() -> Calculator:
                help="0 to 10,000; about 3 ms each for 50 runs."),
     ]
     return Calculator("Fit your own training runs", controls, fit_your_runs, _describe_own,
-                      _draw_own)
+                      _draw_own, name="fit-your-runs")

@@ -14,6 +14,7 @@ from matplotlib.ticker import MaxNLocator
 from scalinglaws import plotting
 from scalinglaws.datasets import load_accelerators, load_cpus
 from scalinglaws.hardware import (
+    KAPPA_RANGE,
     PRECISIONS,
     compare_chips,
     moore_projection,
@@ -100,7 +101,8 @@ def dennard_calculator() -> Calculator:
     controls = [
         Number("kappa", "Scale factor κ per generation", math.sqrt(2),
                help="Lengths shrink by κ each generation; between 1 and 10. "
-                    "√2 ≈ 1.414 halves the area of a transistor."),
+                    "√2 ≈ 1.414 halves the area of a transistor.",
+               low=KAPPA_RANGE[0], high=KAPPA_RANGE[1]),
         Slider("generations", "Generations", 5, 1, 10, integer=True),
         Choice("voltage_scales", "Supply voltage",
                [("falls by κ each generation (Dennard)", True),
@@ -109,7 +111,8 @@ def dennard_calculator() -> Calculator:
                [("rises by κ each generation", True), ("held fixed", False)], value=True),
     ]
     return Calculator("Dennard scaling and what happens without it", controls,
-                      scaling_over_generations, _describe_scaling, _draw_scaling)
+                      scaling_over_generations, _describe_scaling, _draw_scaling,
+                      name="dennard")
 
 
 # --- Moore projector -------------------------------------------------------------------------
@@ -172,17 +175,18 @@ def moore_calculator() -> Calculator:
                help="Moore 1965: 1 year; Moore 1975: 2 years; House's 18 months: 1.5."),
         Number("start_year", "Start year", 1971, integer=True,
                help="The projection starts at the largest chip of this year or the next "
-                    "year with one in the table."),
+                    "year with one in the table.",
+               low=float(cpus["year"].min()), high=float(cpus["year"].max()) - 1),
     ]
     return Calculator("Project Moore's law and compare it with real chips", controls,
                       partial(moore_projection, cpus=cpus),
                       partial(_describe_projection, trend=trend),
-                      partial(_draw_projection, trend=trend))
+                      partial(_draw_projection, trend=trend), name="moore")
 
 
 # --- Accelerator explorer --------------------------------------------------------------------
 
-_PRECISION_LABELS = {
+PRECISION_LABELS = {
     "fp32": "FP32 (non-tensor)",
     "tf32": "TF32 tensor",
     "bf16": "BF16 tensor",
@@ -211,7 +215,7 @@ def _ratio(value: float, missing: str) -> str:
 def _describe_comparison(result) -> list[tuple[str, str]]:
     rows = []
     for metrics in (result.first, result.second):
-        label = _PRECISION_LABELS[metrics.precision]
+        label = PRECISION_LABELS[metrics.precision]
         rows.append((f"{metrics.name} ({metrics.year})",
                      f"{metrics.tflops:,.4g} TFLOP/s {label} (dense); {_per_watt(metrics)}; "
                      f"{_per_dollar(metrics)}"))
@@ -232,7 +236,7 @@ def _draw_comparison(result, fig, ax, tables) -> str:
     precision = result.first.precision
     years, tflops = tables[precision]
     ax.plot(years, tflops * result.first.utilisation, "o", color=COLORS["sky"],
-            label=f"all chips with {_PRECISION_LABELS[precision]}")
+            label=f"all chips with {PRECISION_LABELS[precision]}")
     for metrics, color in ((result.first, COLORS["vermillion"]),
                            (result.second, COLORS["blue"])):
         ax.plot([metrics.year], [metrics.tflops], "o", markersize=10, color=color,
@@ -242,7 +246,7 @@ def _draw_comparison(result, fig, ax, tables) -> str:
     ax.set_ylabel("dense TFLOP/s")
     ax.margins(x=0.05, y=0.1)
     ax.legend(loc="upper left")
-    return (f"Log plot of dense {_PRECISION_LABELS[precision]} TFLOP/s against year for "
+    return (f"Log plot of dense {PRECISION_LABELS[precision]} TFLOP/s against year for "
             f"{len(years)} accelerators, with {result.first.name} at "
             f"{result.first.tflops:.4g} and {result.second.name} at "
             f"{result.second.tflops:.4g} TFLOP/s highlighted: a ratio of "
@@ -275,10 +279,11 @@ def accelerator_calculator() -> Calculator:
         Choice("b", "Chip B (compared with)", [(name, name) for name in names],
                value="NVIDIA V100 (SXM2 32GB)"),
         Choice("precision", "Number format",
-               [(label, key) for key, label in _PRECISION_LABELS.items()], value="fp16"),
+               [(label, key) for key, label in PRECISION_LABELS.items()], value="fp16"),
         Slider("utilisation", "Share of the peak reached", 1.0, 0.05, 1.0, step=0.05,
                readout_format=".2f",
                help="Datasheet peaks are upper bounds; real workloads reach a fraction."),
     ]
     return Calculator("Compare accelerators", controls, partial(compare_chips, chips),
-                      _describe_comparison, partial(_draw_comparison, tables=tables))
+                      _describe_comparison, partial(_draw_comparison, tables=tables),
+                      name="accelerators")

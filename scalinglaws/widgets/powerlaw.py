@@ -44,12 +44,14 @@ def power_law_calculator() -> Calculator:
     """
     controls = [
         Number("exponent", "True exponent b", -0.076,
-               help="The exponent of the true law y = a·x^b, between -5 and 5."),
+               help="The exponent of the true law y = a·x^b, between -5 and 5.",
+               low=-5, high=5),
         Slider("noise", "Noise (std of ln y)", 0.05, 0.0, 0.5, step=0.01, readout_format=".2f"),
         Slider("decades", "Range of x (decades)", 3.0, 0.5, 8.0, step=0.5, readout_format=".1f"),
         Slider("n_points", "Number of points", 12, 3, 100, integer=True),
         Number("seed", "Random seed", 0, integer=True,
-               help="Same seed, same simulated data: a whole number from 0."),
+               help="Same seed, same simulated data: a whole number from 0.",
+               low=0, high=2**32 - 1),
     ]
     return Calculator("Fit a power law to noisy data", controls, simulate_and_fit,
-                      _describe_power_law_fit, _draw_power_law_fit)
+                      _describe_power_law_fit, _draw_power_law_fit, name="power-law-fit")

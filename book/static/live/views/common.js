@@ -1,0 +1,48 @@
+// Helpers the views share: ports of the widgets' text helpers (scalinglaws.widgets), so the
+// page prints what describe() prints. The tests compare every row with Python's.
+import { format, powerOfTenLabel } from "../pyformat.js";
+
+export { format, powerOfTenLabel };
+
+/** Okabe-Ito colours of scalinglaws.plotting.COLORS. */
+export const COLORS = {
+  blue: "#0072B2", orange: "#E69F00", green: "#009E73", vermillion: "#D55E00",
+  purple: "#CC79A7", sky: "#56B4E9", yellow: "#F0E442", black: "#000000",
+};
+
+/** widgets.format_interval: "[-0.0812, -0.0705]". */
+export function formatInterval(low, high, digits = 3) {
+  return `[${format(low, `.${digits}g`)}, ${format(high, `.${digits}g`)}]`;
+}
+
+/** widgets.hardware._times: "×32". */
+export function times(factor) {
+  return `×${format(factor, ".3g")}`;
+}
+
+/** widgets.hardware._count: "2,300" below a million, else "3.09×10¹¹". */
+export function count(value) {
+  return value < 1e6 ? format(value, ",.0f") : powerOfTenLabel(value);
+}
+
+/** widgets.chinchilla._billions: "72.4 billion". */
+export function billions(value) {
+  return `${format(value / 1e9, ",.1f")} billion`;
+}
+
+/** numpy's (and Python's) round-half-even round() of a number to a whole number. */
+export function roundHalfEven(value) {
+  const floor = Math.floor(value);
+  const diff = value - floor;
+  if (diff > 0.5) {
+    return floor + 1;
+  }
+  if (diff < 0.5) {
+    return floor;
+  }
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+export function last(values) {
+  return values[values.length - 1];
+}

@@ -1,0 +1,112 @@
+"""Write the website's generated JavaScript: the formulas and the package's data (``make js``).
+
+* ``book/static/live/generated/formulas.js``: :mod:`scalinglaws.formulas`, translated by
+  :mod:`scalinglaws.web.translate`;
+* ``book/static/live/generated/data.js``: the constants and tables the calculators use
+  (loss-law presets, Kaplan's allocation, the accelerator, CPU and training-run tables, the
+  fitted transistor trend), exported from the package as it computes them.
+
+Both are committed; ``python -m scalinglaws.web.export --check`` (a test runs it) fails when
+regenerating them would change anything.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+
+from scalinglaws import formulas
+from scalinglaws.web.translate import HEADER, translate_file
+
+__all__ = ["GENERATED", "generated_files", "main", "site_data"]
+
+REPO = Path(__file__).resolve().parents[2]
+#: Where the generated modules go.
+GENERATED = REPO / "book" / "static" / "live" / "generated"
+
+
+def _number(value):
+    """A finite float, or None for NaN (JSON has no NaN)."""
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def site_data() -> dict:
+    """Everything the calculators read from the package's data, as plain JSON values."""
+    from scalinglaws import chinchilla as ch
+    from scalinglaws.datasets import load_accelerators, load_cpus, load_training_runs
+    from scalinglaws.hardware import PRECISIONS, transistor_trend
+    from scalinglaws.widgets.hardware import PRECISION_LABELS
+
+    chips = load_accelerators()
+    accelerators = [{
+        "name": str(row["name"]), "year": int(row["year"]),
+        "power_w": _number(row["power_w"]), "price_usd": _number(row["price_usd"]),
+        "tflops": {key: _number(row[column]) for key, column in PRECISIONS.items()},
+    } for _, row in chips.iterrows()]
+    cpus = load_cpus()
+    counted = cpus[cpus["transistors"].notna()]
+    trend = transistor_trend(cpus)
+    runs = load_training_runs()
+    return {
+        "GOPHER_FLOPS": ch.GOPHER_FLOPS,
+        "laws": {key: {"E": law.E, "A": law.A, "B": law.B, "alpha": law.alpha,
+                       "beta": law.beta, "name": law.name} for key, law in ch.LAWS.items()},
+        "kaplan": {key: value for key, value in ch.KAPLAN_2020_ALLOCATION.items()
+                   if key != "source"},
+        "precisions": list(PRECISIONS),
+        "precision_labels": PRECISION_LABELS,
+        "accelerators": accelerators,
+        "cpus": {"names": [str(name) for name in counted["name"]],
+                 "years": [float(year) for year in counted["year"]],
+                 "counts": [float(count) for count in counted["transistors"]]},
+        "transistor_trend": {
+            "doubling_time": trend.doubling_time,
+            "doubling_time_ci": list(trend.doubling_time_ci),
+            "rate_per_year": trend.rate_per_year,
+            "reference_year": trend.reference_year,
+            "value_at_reference": trend.value_at_reference,
+            "confidence": trend.confidence,
+        },
+        "training_runs": {"names": [str(name) for name in runs["name"]],
+                          "params": [float(value) for value in runs["params"]],
+                          "tokens": [float(value) for value in runs["tokens"]]},
+    }
+
+
+def generated_files() -> dict[Path, str]:
+    """The generated modules, by path, as the build would write them."""
+    data = json.dumps(site_data(), ensure_ascii=False, allow_nan=False, indent=1)
+    return {
+        GENERATED / "formulas.js": translate_file(formulas.__file__),
+        GENERATED / "data.js": (f"{HEADER.replace('restricted Python', 'the package data')}\n"
+                                "// Written by python -m scalinglaws.web.export.\n\n"
+                                f"export const DATA = {data};\n"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the generated modules; with ``--check`` only report the ones that would change."""
+    args = sys.argv[1:] if argv is None else argv
+    check = "--check" in args
+    stale = []
+    for path, text in generated_files().items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        stale.append(path)
+        if not check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote {path.relative_to(REPO)}")
+    if check and stale:
+        names = ", ".join(str(path.relative_to(REPO)) for path in stale)
+        print(f"out of date (run make js): {names}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

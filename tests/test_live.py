@@ -1,0 +1,270 @@
+"""The live calculators of the website compute what the package computes, in a real browser.
+
+The page's JavaScript is generated from the package (``scalinglaws/formulas.py`` translated,
+the data exported) or is a view tested here against it: the number formats against
+Python's ``format``, the input checks against ``scalinglaws._validate``, the generated
+formulas against the Python functions, and every calculator, at 20 settings or more (every
+control's extremes included), against its Python twin: the same rows of results, the same
+message for bad input, the same figure (alt text, legend, axis labels).
+These tests need no book build: they load the calculators' HTML versions into one page.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+
+import pytest
+
+from scalinglaws import chinchilla as ch
+from scalinglaws import formulas
+from scalinglaws._validate import integer_in_range, number_in_range
+from scalinglaws.web import export, harness, translate
+from scalinglaws.widgets import (
+    accelerator_calculator,
+    allocation_calculator,
+    dennard_calculator,
+    isoflop_calculator,
+    moore_calculator,
+)
+
+LIVE = {
+    "dennard": dennard_calculator,
+    "moore": moore_calculator,
+    "accelerators": accelerator_calculator,
+    "allocation": allocation_calculator,
+    "isoflop": isoflop_calculator,
+}
+
+
+def test_generated_javascript_is_up_to_date():
+    assert export.main(["--check"]) == 0, "run `make js` and commit book/static/live/generated"
+
+
+def test_translator_rejects_python_outside_its_subset():
+    with pytest.raises(translate.TranslationError, match="line 2: the call lambda"):
+        translate.translate_source("def f(x):\n    return (lambda y: y)(x)\n")
+    with pytest.raises(translate.TranslationError, match="keyword argument"):
+        translate.translate_source("def f(x):\n    return g(x, y=1)\n\n"
+                                   "def g(x, y):\n    return x\n")
+    with pytest.raises(translate.TranslationError, match="the call print"):
+        translate.translate_source("def f(x):\n    return print(x)\n")
+
+
+def test_every_calculator_names_its_page_view():
+    for name, factory in LIVE.items():
+        calculator = factory()
+        assert calculator.name == name
+        assert (harness.STATIC / "live" / "views" / f"{name}.js").is_file()
+        html = calculator.to_html()
+        assert f'data-calculator="{name}"' in html
+        assert 'data-output="results"' in html and 'data-output="figure"' in html
+        assert "<img" in html and "<table>" in html  # the no-JavaScript fallback
+
+
+def test_jupyter_gets_the_widget_and_the_website_the_html():
+    bundle = dennard_calculator()._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # Jupyter, Binder, Colab
+    assert bundle["text/html"].startswith('<div class="sl-calculator" data-calculator="dennard"')
+    spec = json.loads(bundle["text/html"].split('class="sl-spec">')[1].split("</script>")[0])
+    assert [control["name"] for control in spec["controls"]] == [
+        "kappa", "generations", "voltage_scales", "frequency_scales"]
+    assert spec["controls"][0]["low"] == 1.0 and spec["controls"][0]["high"] == 10.0
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import os
+    from pathlib import Path
+
+    if not Path(harness.chromium_path()).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium not found: `make test` installs it")
+        pytest.skip("Chromium not found (apt-get install chromium)")
+    with harness.launch() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def calculators():
+    return {name: factory() for name, factory in LIVE.items()}
+
+
+@pytest.fixture(scope="module")
+def page(browser, calculators, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("live")
+    harness.calculator_page(folder, [factory() for factory in LIVE.values()])
+    problems = []
+    with harness.serve(folder) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("console", lambda m: m.type in ("error", "warning")
+                and problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+        page.goto(f"{url}/index.html")
+        page.wait_for_function("document.documentElement.dataset.calculatorsReady === 'true'",
+                               timeout=15_000)
+        page.problems = problems
+        yield page
+        page.close()
+
+
+# --- The building blocks against Python --------------------------------------------------
+
+FORMAT_SPECS = [".3g", ".4g", ".2g", ".6g", "g", ",.0f", ",.1f", ",.4g", ".0f", ".1f", ".2f",
+                ".3f", ".4f", "+.3g", ".3e", ".1%", ""]
+
+
+def _format_cases() -> list[tuple[float, str]]:
+    rng = random.Random(1)
+    values = [0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, 0.125, 0.375, 1e-5, 9.995, 9.9995, 99.95,
+              999.5, 0.00012345, 123456789.0, 1e16, 1e22, 3.09e11, 2300.0, 5.76e23, 0.0005,
+              1234.5, 72.45, 0.045, 1 / 3, 2 / 3, math.sqrt(2), math.pi * 1e8, 1e100, 1e-300,
+              float("nan"), float("inf"), -float("inf")]
+    values += [rng.uniform(-1, 1) * 10 ** rng.randint(-8, 25) for _ in range(300)]
+    values += [round(rng.uniform(0, 1000), rng.randint(0, 4)) for _ in range(150)]
+    # No type (str()) only for Python ints: JavaScript has one number type, and the views
+    # format floats with a type.
+    cases = [(value, spec) for value in values for spec in FORMAT_SPECS if spec]
+    cases += [(value, "") for value in (0, 7, -42, 2300, 10**15)]
+    return cases
+
+
+def test_number_formats_match_python(page):
+    cases = _format_cases()
+    payload = [[None if math.isnan(v) else v if math.isfinite(v) else str(v), spec]
+               for v, spec in cases]
+    got = page.evaluate("""async (cases) => {
+      const { format } = await import('./live/pyformat.js');
+      const number = (v) => v === null ? NaN : v === 'inf' ? Infinity
+        : v === '-inf' ? -Infinity : v;
+      return cases.map(([v, spec]) => format(number(v), spec));
+    }""", payload)
+    wrong = [(value, spec, page_text, format(value, spec))
+             for (value, spec), page_text in zip(cases, got, strict=True)
+             if page_text != format(value, spec)]
+    assert len(cases) > 5000
+    assert wrong == []
+
+
+def test_power_of_ten_labels_match_python(page):
+    from scalinglaws.plotting import power_of_ten_label
+
+    values = [10.0**k for k in range(-12, 30)] + [3e4, 0.2, 2.5e-7, 3.09e11, 1.84e11, 7.77e25,
+                                                   9999.0, 0.01, 0.0099, 0.0, -1.0]
+    got = page.evaluate("""async (values) => {
+      const { powerOfTenLabel } = await import('./live/pyformat.js');
+      return values.map(powerOfTenLabel);
+    }""", values)
+    assert got == [power_of_ten_label(value) for value in values]
+
+
+def test_input_checks_give_the_package_messages(page):
+    cases = [("kappa", 0.5, 1, 10, True, False), ("kappa", 10.5, 1.0, 10.0, True, False),
+             ("n_accelerators", 0, 1, 1e8, True, True), ("n_accelerators", 2e8, 1, 1e8, True, True),
+             ("utilization", 0.0, 0, 1, False, False), ("noise", -1, 0, None, True, False),
+             ("x", 5.0, None, 2, True, False), ("seed", -1, 0, 2**32 - 1, True, True)]
+    for name, value, low, high, low_inclusive, integer in cases:
+        with pytest.raises(ValueError) as python:
+            if integer:
+                integer_in_range(name, value, low, high)
+            else:
+                number_in_range(name, value, low, high, low_inclusive=low_inclusive)
+        got = page.evaluate("""async ([name, value, low, high, lowInclusive, integer]) => {
+          const v = await import('./live/validate.js');
+          try {
+            if (integer) { v.integerInRange(name, value, low, high); }
+            else { v.numberInRange(name, value, low, high, { lowInclusive }); }
+          } catch (error) { return error.message; }
+          return null;
+        }""", [name, value, low, high, low_inclusive, integer])
+        assert got == str(python.value), (name, value)
+
+
+def _law(law):
+    return {"E": law.E, "A": law.A, "B": law.B, "alpha": law.alpha, "beta": law.beta}
+
+
+def test_generated_formulas_match_the_package(page):
+    rng = random.Random(2)
+    calls = []
+    for _ in range(40):
+        law = rng.choice(list(ch.LAWS.values()))
+        c = 10 ** rng.uniform(15, 30)
+        n, d = 10 ** rng.uniform(6, 13), 10 ** rng.uniform(8, 15)
+        kappa = rng.uniform(1, 10)
+        calls += [
+            ("optimal_params", [_law(law), c], formulas.optimal_params(law, c)),
+            ("optimal_tokens", [_law(law), c], formulas.optimal_tokens(law, c)),
+            ("law_loss", [_law(law), n, d], formulas.law_loss(law, n, d)),
+            ("kaplan_params", [c, 1.3e9, 0.73, 2.0], formulas.kaplan_params(c, 1.3e9, 0.73, 2.0)),
+            ("cluster_flops", [1024, 30, 0.4, 989.5e12],
+             formulas.cluster_flops(1024, 30, 0.4, 989.5e12)),
+            ("doubling_projection", [2300, 1971, rng.uniform(0.5, 4), 2025.0], None),
+            ("newer_over_older_doubling_time", [rng.uniform(0.1, 10), rng.randint(-8, 8)], None),
+            ("dennard_rules", [kappa, rng.random() < 0.5, rng.random() < 0.5], None),
+            ("isoflop_sizes", [n, rng.uniform(0.1, 3), rng.randint(3, 60)], None),
+            ("logspace", [18.0, 28.0, 41], None),
+        ]
+    calls = [(name, args, getattr(formulas, name)(*args) if value is None else value)
+             for name, args, value in calls]
+    got = page.evaluate("""async (calls) => {
+      const F = await import('./live/generated/formulas.js');
+      return calls.map(([name, args]) => {
+        const value = F[name](...args);
+        return Number.isNaN(value) ? 'nan' : value;
+      });
+    }""", [[name, args] for name, args, _ in calls])
+    for (name, args, want), have in zip(calls, got, strict=True):
+        want = json.loads(json.dumps(want, default=float).replace("NaN", '"nan"'))
+        _close(have, want, name, args)
+
+
+def _close(have, want, name, args):
+    if isinstance(want, dict):
+        assert set(have) == set(want)
+        for key in want:
+            _close(have[key], want[key], name, args)
+    elif isinstance(want, list):
+        assert len(have) == len(want)
+        for h, w in zip(have, want, strict=True):
+            _close(h, w, name, args)
+    elif want == "nan":
+        assert have == "nan", (name, args)
+    else:
+        assert have == pytest.approx(float(want), rel=1e-13, abs=0), (name, args)
+
+
+# --- Every calculator against its Python twin --------------------------------------------
+
+
+def _check_settings(page, calculator, name):
+    settings = harness.settings_for(calculator)
+    assert len(settings) >= 20
+    checked = errors = 0
+    for setting in settings:
+        shown = page.evaluate(harness.SET_CONTROLS, [name, setting])
+        rows, result, message = harness.expected(calculator, shown["values"])
+        if message is not None:
+            assert shown["error"] == message, setting
+            assert shown["rows"] == [] and shown["figure"] is None, setting  # nothing stale
+            assert "No result until the input is fixed." in shown["empty"]
+            errors += 1
+            continue
+        assert shown["error"] is None, (setting, shown["error"])
+        assert [tuple(row) for row in shown["rows"]] == list(rows), setting
+        facts = harness.figure_facts(calculator, result)
+        assert shown["figure"]["alt"] == facts["alt"], setting
+        assert shown["figure"]["legend"] == facts["legend"], setting
+        assert shown["figure"]["labels"] == facts["labels"], setting
+        checked += 1
+    for text in json.dumps(page.evaluate(harness.SET_CONTROLS, [name, {}])).split('"'):
+        assert text not in ("NaN", "Infinity", "undefined"), text
+    return checked, errors
+
+
+@pytest.mark.parametrize("name", list(LIVE))
+def test_calculator_shows_what_the_package_computes(page, calculators, name):
+    checked, errors = _check_settings(page, calculators[name], name)
+    assert checked >= 15
+    assert page.problems == []
