@@ -1,0 +1,122 @@
+// y = a·x^b by ordinary least squares on (log x, log y), with t intervals, exactly as
+// scalinglaws.powerlaw.fit_power_law (estimates, standard errors, covariance, intervals,
+// residual standard deviation, R², and PowerLawFit.predict / predict_interval).
+
+import { tCritical } from "./special.js";
+import { finiteArray, numberInRange, ptp, sameLength } from "./validate.js";
+
+function checkConfidence(confidence) {
+  return numberInRange("confidence", confidence, 0, 1, { lowInclusive: false, highInclusive: false });
+}
+
+function checkXY(x, y, minPoints) {
+  const xs = finiteArray("x", x, { positive: true, minSize: minPoints });
+  const ys = finiteArray("y", y, { positive: true, minSize: minPoints });
+  sameLength({ x: xs, y: ys });
+  if (ptp(xs) === 0) throw new Error("x must contain at least two different values; got all equal");
+  return [xs, ys];
+}
+
+/**
+ * Ordinary least squares w = c + b·u, reported as the power law y = e^c·x^b (u = ln x),
+ * as scalinglaws.powerlaw._line_fit.
+ */
+export function lineFit(u, w, confidence = 0.95) {
+  const level = checkConfidence(confidence);
+  const n = u.length;
+  let uMean = 0;
+  let wMean = 0;
+  for (let i = 0; i < n; i += 1) {
+    uMean += u[i];
+    wMean += w[i];
+  }
+  uMean /= n;
+  wMean /= n;
+  let suu = 0;
+  let suw = 0;
+  let sww = 0;
+  for (let i = 0; i < n; i += 1) {
+    const du = u[i] - uMean;
+    const dw = w[i] - wMean;
+    suu += du * du;
+    suw += du * dw;
+    sww += dw * dw;
+  }
+  const b = suw / suu;
+  const logA = wMean - b * uMean;
+  let rss = 0;
+  for (let i = 0; i < n; i += 1) {
+    const r = w[i] - (logA + b * u[i]);
+    rss += r * r;
+  }
+  const dof = n - 2;
+  const variance = rss / dof;
+  // s²·(XᵀX)⁻¹ written with the centred sums.
+  const vAA = variance * (1 / n + (uMean * uMean) / suu);
+  const vAB = (-variance * uMean) / suu;
+  const vBB = variance / suu;
+  const seLogA = Math.sqrt(vAA);
+  const seB = Math.sqrt(vBB);
+  const t = tCritical(level, dof);
+  return {
+    coefficient: Math.exp(logA),
+    exponent: b,
+    coefficientCi: [Math.exp(logA - t * seLogA), Math.exp(logA + t * seLogA)],
+    exponentCi: [b - t * seB, b + t * seB],
+    exponentSe: seB,
+    logCoefficientSe: seLogA,
+    covariance: [[vAA, vAB], [vAB, vBB]],
+    residualStd: Math.sqrt(variance),
+    rSquared: sww > 0 ? 1 - rss / sww : 1,
+    nPoints: n,
+    confidence: level,
+  };
+}
+
+/**
+ * Fit y = a·x^b by ordinary least squares on (log x, log y) (fit_power_law).
+ *
+ * @param {number[]} x positive, finite, at least 3 points, not all equal
+ * @param {number[]} y positive, finite, same length as x
+ * @param {number} [confidence=0.95] level of the two-sided t intervals, in (0, 1)
+ * @returns {{coefficient:number, exponent:number, coefficientCi:number[], exponentCi:number[],
+ *   exponentSe:number, logCoefficientSe:number, covariance:number[][], residualStd:number,
+ *   rSquared:number, nPoints:number, confidence:number}}
+ */
+export function fitPowerLaw(x, y, confidence = 0.95) {
+  const [xs, ys] = checkXY(x, y, 3);
+  const level = checkConfidence(confidence);
+  return lineFit(Array.from(xs, Math.log), Array.from(ys, Math.log), level);
+}
+
+/** PowerLawFit.predict: coefficient·x^exponent, for a number or an array of x > 0. */
+export function predictPowerLaw(fit, x) {
+  if (typeof x === "number") return fit.coefficient * finiteArray("x", [x], { positive: true })[0] ** fit.exponent;
+  return Array.from(finiteArray("x", x, { positive: true }), (v) => fit.coefficient * v ** fit.exponent);
+}
+
+/**
+ * PowerLawFit.predict_interval: the confidence band (low, high) of the fitted line at x,
+ * exp(log a + b·log x ± t·√(v_aa + 2·log x·v_ab + log²x·v_bb)).
+ * Returns [low, high] for a number, [lows, highs] for an array.
+ */
+export function predictInterval(fit, x, confidence = null) {
+  const level = confidence == null ? fit.confidence : checkConfidence(confidence);
+  const scalar = typeof x === "number";
+  const values = finiteArray("x", scalar ? [x] : x, { positive: true });
+  const [[vAA, vAB], [, vBB]] = fit.covariance;
+  const t = tCritical(level, fit.nPoints - 2);
+  const lows = [];
+  const highs = [];
+  for (const v of values) {
+    const logX = Math.log(v);
+    const spread = Math.sqrt(vAA + 2 * logX * vAB + logX * logX * vBB);
+    const centre = Math.log(fit.coefficient) + fit.exponent * logX;
+    lows.push(Math.exp(centre - t * spread));
+    highs.push(Math.exp(centre + t * spread));
+  }
+  return scalar ? [lows[0], highs[0]] : [lows, highs];
+}
+
+/** The power-law fit's band under the name the package gives it (see NAMES in index.js). */
+export const confidenceBand = predictInterval;
