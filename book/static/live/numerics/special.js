@@ -157,25 +157,37 @@ export function normalQuantileApprox(p) {
     / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
 }
 
-/** The t with P(T > t) = q, for 0 < q ≤ ½: Newton's method on the convex, falling tail. */
-function upperQuantile(q, df) {
-  if (q === 0.5) return 0;
-  if (df === 1) return Math.tan(Math.PI * (0.5 - q));
-  if (df === 2) return (1 - 2 * q) * Math.sqrt(2 / (4 * q * (1 - q)));
+/** P(|T| < t) for t ≥ 0: I_{t²/(df+t²)}(½, df/2), accurate relative to itself for small t. */
+function central(t, df) {
+  const s = (t * t) / df;
+  const logX = -Math.log1p(s);
+  return incompleteBetaParts(0.5, df / 2, s / (1 + s), 1 / (1 + s), Math.log(s) + logX, logX);
+}
+
+/**
+ * The t ≥ 0 with P(T > t) = q, given q and c = 1 − 2q (both exact for p = 1 − q ≥ ½):
+ * Newton's method on the convex, falling tail, with the tail written as (c − P(|T| < t))/2
+ * while that is the accurate form (small t) and as P(T > t) − q beyond.
+ */
+function upperQuantile(q, c, df) {
+  if (c === 0) return 0;
+  if (df === 1) return Math.tan(Math.PI * (c / 2));
+  if (df === 2) return c * Math.sqrt(2 / (1 - c * c));
   const z = -normalQuantileApprox(q);
   // Cornish-Fisher start (Abramowitz & Stegun 26.7.5); Newton converges from either side.
   let t = z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df * df);
   if (!(t > 0)) t = z > 0 ? z : 1e-3;
+  const logNorm = -logBeta(df / 2, 0.5) - 0.5 * Math.log(df);
   let low = 0;
   let high = Infinity;
   let previous = Infinity;
   for (let iteration = 0; iteration < 500; iteration += 1) {
-    const excess = upperTail(t, df) - q;
+    const inside = central(t, df);
+    const excess = inside < 0.5 ? (c - inside) / 2 : upperTail(t, df) - q;
     if (excess > 0) low = Math.max(low, t);
     else high = Math.min(high, t);
     if (excess === 0) return t;
-    const step = excess / Math.exp(-logBeta(df / 2, 0.5) - 0.5 * Math.log(df)
-      - ((df + 1) / 2) * Math.log1p((t * t) / df));
+    const step = excess / Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
     let next = t + step;
     if (!(next > low && next < high)) next = Number.isFinite(high) ? 0.5 * (low + high) : 2 * t;
     const change = Math.abs(next - t);
@@ -196,7 +208,7 @@ function upperQuantile(q, df) {
 export function tQuantile(p, df) {
   numberInRange("p", p, 0, 1, { lowInclusive: false, highInclusive: false });
   checkDf(df);
-  return p >= 0.5 ? upperQuantile(1 - p, df) : -upperQuantile(p, df);
+  return p >= 0.5 ? upperQuantile(1 - p, 2 * p - 1, df) : -upperQuantile(p, 1 - 2 * p, df);
 }
 
 /** The t multiplier of a two-sided interval at `confidence`: t.ppf(0.5 + confidence/2, df). */
