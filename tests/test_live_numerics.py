@@ -387,7 +387,10 @@ def test_optimal_interval_summarises_the_bootstrap_as_the_package_does(page):
      {"confidence": 0.0}),
     (([1e8, 2e8, 3e8, 4e8, 5e8], [1e9, 2e9, 3e9, 4e9, 5e9], [3.0, 2.9, 2.8, 2.7, 2.6]),
      {"n_starts": 0}),
-    (([1e8, 2e8, 3e8, 4e8, 5e8], [1e9, 2e9, 3e9, 4e9, 5e9], [2.6, 2.7, 2.8, 2.9, 3.0]), {}),
+    # Loss rising with N and D: the best fit has β < 0 (the message gives α and β).
+    (([1e8, 1e9, 1e8, 1e9, 3e8, 3e8], [1e9, 1e9, 1e10, 1e10, 3e9, 1e10],
+      [2 + 0.1 * math.log10(n * d) for n, d in ((1e8, 1e9), (1e9, 1e9), (1e8, 1e10),
+                                                 (1e9, 1e10), (3e8, 3e9), (3e8, 1e10))]), {}),
 ])
 def test_parametric_fit_rejects_bad_input_with_the_package_message(page, args, options):
     expected = py_error(ch.fit_parametric, *args, **options)
