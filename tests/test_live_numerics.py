@@ -454,3 +454,91 @@ def test_the_fit_lab_comparison_matches_the_package_on_the_same_runs(page):
 def test_envelope_and_isoflop_reject_bad_input_with_the_package_message(page, function, args):
     name = {"fit_envelope": "fitEnvelope", "fit_isoflop": "fitIsoflop"}[function]
     assert js_error(page, name, *args, {}) == py_error(getattr(ch, function), *args)
+
+
+# --- Reading runs from CSV -------------------------------------------------------------------
+
+_PARSE = """async ([text, bytes, source]) => {
+  const m = await import(%r);
+  try {
+    const table = m.parseRunsCsv(bytes ? new Uint8Array(bytes) : text, source);
+    return {ok: table};
+  } catch (error) { return {error: String(error.message)}; }
+}""" % MODULE
+
+
+def _compare_parse(page, data, source="runs.csv"):
+    """Parse ``data`` (str or bytes) on both sides; the same table or the same message."""
+    from scalinglaws.runs_csv import parse_runs_csv
+
+    as_bytes = isinstance(data, bytes)
+    got = page.evaluate(_PARSE, [None if as_bytes else data,
+                                 list(data) if as_bytes else None, source])
+    try:
+        table = parse_runs_csv(data, source)
+    except ValueError as error:
+        assert got == {"error": str(error)}
+        return "error"
+    assert "ok" in got, got
+    mine = got["ok"]
+    assert mine["columns"] == table.columns
+    assert mine["lines"] == table.lines.tolist()
+    assert mine["nRuns"] == table.n_runs
+    for name in ("params", "tokens", "loss"):
+        assert close(mine[name], getattr(table, name), rtol=1e-15), name
+    return "table"
+
+
+GOOD = "params,tokens,loss\n1e8,2e9,3.1\n2e8,4e9,2.9\n4e8,8e9,2.7\n8e8,2e10,2.5\n1.6e9,4e10,2.4\n"
+
+
+@pytest.mark.parametrize("data", [
+    GOOD,
+    GOOD.replace(",", ";"),
+    GOOD.replace(",", "\t"),
+    GOOD.replace("\n", "\r\n"),
+    "# my runs\n\n" + GOOD.replace("params,tokens", "Model-Size, Training_FLOPs") + "\n# end\n",
+    GOOD.replace("params,tokens,loss", "name,N,D,L,C").replace("\n1", "\nrun,1").replace(
+        "3.1", "3.1,1e20").replace("2.9", "2.9,1").replace("2.7", "2.7,1").replace(
+        "2.5", "2.5,1").replace("2.4", "2.4,1"),
+    GOOD.replace("1e8", '"1e8"').replace("2e8", "2_000_000_00"),
+    GOOD.replace("params,tokens,loss", "params,flops,loss"),
+    GOOD.replace("params,tokens,loss", "paramz,tokns,los"),
+    GOOD.replace("params,tokens,loss", "params,params,loss"),
+    GOOD.replace("params,tokens,loss", "params,loss"),
+    GOOD.replace("2.9", ""),
+    GOOD.replace("2.9", "abc"),
+    GOOD.replace("2.9", "inf"),
+    GOOD.replace("2.9", "1e999"),
+    GOOD.replace("2.9", "-2.9"),
+    GOOD.replace("2.9", "0"),
+    GOOD.replace("2.9", "2.9,7"),
+    GOOD.replace("2.9", "x" * 80),
+    "\n".join(GOOD.splitlines()[:4]),
+    "",
+    "   \n# only a comment\n",
+    "a\x00b",
+    "params,tokens,loss\n" + "1,2,3\n" * 10_001,
+    "x" * 1_000_001,
+    "\ufeff" + GOOD,
+    GOOD.replace("params", "p\u00e4rams"),
+    GOOD.encode("utf-8-sig"),
+    GOOD.encode("utf-8")[:30] + b"\xff" + GOOD.encode("utf-8")[30:],
+    b"\xef\xbb\xbfparams\xed\xa0\x80",
+    b"x" * 1_000_001,
+])
+def test_runs_csv_parses_as_the_package_does(page, data):
+    _compare_parse(page, data)
+
+
+CSV_ALPHABET = st.sampled_from(list("0123456789.,;\t\n\r e-+_#\"'") + ["params", "tokens",
+                                                                       "loss", "flops", "N",
+                                                                       "nan", "inf", "1e9"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(header=st.sampled_from(["params,tokens,loss", "N;D;L", "n\tflops\tloss", "paramz,x,loss",
+                               "params,tokens,tokens,loss", ""]),
+       body=st.lists(CSV_ALPHABET, max_size=80).map("".join))
+def test_runs_csv_agrees_with_the_package_on_random_text(page, header, body):
+    _compare_parse(page, header + "\n" + body, source="pasted text")

@@ -11,6 +11,7 @@ export { minimizeLbfgs } from "./lbfgs.js";
 export { percentileInterval, sampleStd } from "./stats.js";
 export { checkRuns, computeOptimal, fitParametric, huberObjectiveAndGradient, initialisationGrid,
   lawFromTheta, optimalInterval } from "./parametric.js";
+export { closestMatch, csvRow, parseRunsCsv, pyStrip, splitLines } from "./runs-csv.js";
 export { geomspace, getLaw, linspace, logspace, simulateTrainingRuns } from "./simulate.js";
 export { allocationOptimum, compareApproaches, comparisonRows, fitEnvelope, fitIsoflop } from "./approaches.js";
 export * as packageData from "./package-data.js";
@@ -33,4 +34,5 @@ export const NAMES = Object.freeze({
   "scalinglaws.chinchilla.fit_isoflop": "fitIsoflop",
   "scalinglaws.chinchilla.compare_approaches": "compareApproaches",
   "scalinglaws.chinchilla.ApproachComparison.rows": "comparisonRows",
+  "scalinglaws.runs_csv.parse_runs_csv": "parseRunsCsv",
 });

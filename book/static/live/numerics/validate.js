@@ -23,6 +23,10 @@ export function formatG(value, precision = 6) {
   return text;
 }
 
+// What Python's str.isprintable() rejects: control, format, surrogate, private, unassigned
+// and separator characters other than the space.
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
 /** Python's repr of a str (single quotes unless the text holds a single quote only). */
 export function pyRepr(text) {
   if (typeof text !== "string") {
@@ -39,8 +43,11 @@ export function pyRepr(text) {
     else if (ch === "\n") out += "\\n";
     else if (ch === "\r") out += "\\r";
     else if (ch === "\t") out += "\\t";
-    else if (code < 0x20 || code === 0x7f) out += `\\x${code.toString(16).padStart(2, "0")}`;
-    else out += ch;
+    else if (ch !== " " && NOT_PRINTABLE.test(ch)) {
+      if (code < 0x100) out += `\\x${code.toString(16).padStart(2, "0")}`;
+      else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, "0")}`;
+      else out += `\\U${code.toString(16).padStart(8, "0")}`;
+    } else out += ch;
   }
   return quote + out + quote;
 }
