@@ -34,7 +34,7 @@ MODULE = "/book/static/live/numerics/index.js"
 # The JavaScript side of every call: import the modules, call one export, and turn typed
 # arrays and Errors into plain data Playwright can hand back.
 _CALL = """async ([name, args]) => {
-  const m = await import(%r);
+  const m = await import(__MODULE__);
   const plain = (v) => ArrayBuffer.isView(v) ? Array.from(v)
     : Array.isArray(v) ? v.map(plain)
     : v && typeof v === "object" ? Object.fromEntries(Object.entries(v)
@@ -42,7 +42,7 @@ _CALL = """async ([name, args]) => {
     : v;
   try { return {ok: plain(await m[name](...args))}; }
   catch (error) { return {error: String(error.message)}; }
-}""" % MODULE
+}""".replace("__MODULE__", repr(MODULE))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -265,7 +265,9 @@ def _js_runs(page, options):
         const m = await import({MODULE!r});
         const runs = m.simulateTrainingRuns(options);
         const out = {{}};
-        for (const [k, v] of Object.entries(runs)) if (ArrayBuffer.isView(v)) out[k] = Array.from(v);
+        for (const [k, v] of Object.entries(runs)) {{
+          if (ArrayBuffer.isView(v)) out[k] = Array.from(v);
+        }}
         out.finalRuns = runs.finalRuns();
         return out; }}""", _camel(options))
 
@@ -459,12 +461,12 @@ def test_envelope_and_isoflop_reject_bad_input_with_the_package_message(page, fu
 # --- Reading runs from CSV -------------------------------------------------------------------
 
 _PARSE = """async ([text, bytes, source]) => {
-  const m = await import(%r);
+  const m = await import(__MODULE__);
   try {
     const table = m.parseRunsCsv(bytes ? new Uint8Array(bytes) : text, source);
     return {ok: table};
   } catch (error) { return {error: String(error.message)}; }
-}""" % MODULE
+}""".replace("__MODULE__", repr(MODULE))
 
 
 def _compare_parse(page, data, source="runs.csv"):

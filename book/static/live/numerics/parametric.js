@@ -49,7 +49,11 @@ export function checkRuns(params, tokens, loss) {
  * _objective_and_gradient); `weights` null for all ones.
  */
 export function huberObjectiveAndGradient(theta, data, weights, delta) {
-  const [a, b, e, alpha, beta] = theta;
+  const a = theta[0];
+  const b = theta[1];
+  const e = theta[2];
+  const alpha = theta[3];
+  const beta = theta[4];
   const { logN, logD, logL } = data;
   let value = 0;
   let g0 = 0;
@@ -85,19 +89,32 @@ export function huberObjectiveAndGradient(theta, data, weights, delta) {
   return [value, [g0, g1, g2, g3, g4]];
 }
 
-function objectiveOnly(theta, data, delta) {
-  const [a, b, e, alpha, beta] = theta;
+/**
+ * The objective at every grid point (the package's _objective_many). The grid is a product,
+ * so exp(a − α log N) and exp(b − β log D) are computed once per (a, α) and (b, β) pair and
+ * the log-sum-exp is log(e₁ + e₂ + e₃): no overflow for the grid's a, b ≤ 25, e ≤ 1.
+ */
+function gridObjectives(grid, data, delta) {
   const { logN, logD, logL } = data;
-  let value = 0;
-  for (let i = 0; i < logN.length; i += 1) {
-    const x1 = a - alpha * logN[i];
-    const x2 = b - beta * logD[i];
-    const top = Math.max(Math.max(x1, x2), e);
-    const lse = top + Math.log(Math.exp(x1 - top) + Math.exp(x2 - top) + Math.exp(e - top));
-    const absR = Math.abs(lse - logL[i]);
-    value += absR <= delta ? 0.5 * absR ** 2 : delta * (absR - 0.5 * delta);
-  }
-  return value;
+  const n = logN.length;
+  const cache1 = new Map();
+  const cache2 = new Map();
+  const terms = (cache, scale, slope, logs) => {
+    const id = `${scale},${slope}`;
+    if (!cache.has(id)) cache.set(id, Float64Array.from(logs, (v) => Math.exp(scale - slope * v)));
+    return cache.get(id);
+  };
+  return grid.map(([a, b, e, alpha, beta]) => {
+    const t1 = terms(cache1, a, alpha, logN);
+    const t2 = terms(cache2, b, beta, logD);
+    const t3 = Math.exp(e);
+    let value = 0;
+    for (let i = 0; i < n; i += 1) {
+      const absR = Math.abs(Math.log(t1[i] + t2[i] + t3) - logL[i]);
+      value += absR <= delta ? 0.5 * absR ** 2 : delta * (absR - 0.5 * delta);
+    }
+    return value;
+  });
 }
 
 function minimise(start, data, weights, delta, options) {
@@ -167,7 +184,7 @@ export function fitParametric(params, tokens, loss, options = {}) {
   numberInRange("delta", delta, 0, 1, { lowInclusive: false });
   integerInRange("n_starts", nStarts, 1, 4500);
   const grid = initialisationGrid();
-  const first = grid.map((theta) => objectiveOnly(theta, data, delta));
+  const first = gridObjectives(grid, data, delta);
   const order = first.map((_, i) => i).sort((i, j) => first[i] - first[j] || i - j);
   let best = null;
   for (const index of order.slice(0, nStarts)) {
