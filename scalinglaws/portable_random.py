@@ -22,7 +22,8 @@ import numpy as np
 
 from scalinglaws._validate import integer_in_range
 
-__all__ = ["PortableRandom", "portable_log", "simulate_training_runs_portable"]
+__all__ = ["PortableRandom", "portable_log", "simulate_and_fit_portable",
+           "simulate_power_law_portable", "simulate_training_runs_portable"]
 
 _MASK = 0xFFFFFFFF
 _SQRT_HALF = 0.7071067811865476
@@ -155,3 +156,41 @@ def simulate_training_runs_portable(*args, **kwargs):
     iso_loss = iso_clean * np.exp(runs.noise * rng.standard_normal(iso_clean.size))
     curve_loss = curve_clean * np.exp(runs.noise * rng.standard_normal(curve_clean.size))
     return dataclasses.replace(runs, isoflop_loss=iso_loss, curve_loss=curve_loss)
+
+
+def simulate_power_law_portable(exponent: float, noise: float, x_min: float, x_max: float,
+                                n_points: int, seed: int = 0, coefficient: float = 1.0,
+                                offset: float = 0.0):
+    """:func:`scalinglaws.powerlaw.simulate_power_law` with :class:`PortableRandom` noise.
+
+    The same arguments, checks and x; y = (offset + coefficient·x^exponent)·e^(noise·ε) with
+    ε from ``PortableRandom(seed)`` (the page's ``simulatePowerLaw`` draws the same).
+
+    >>> x, y = simulate_power_law_portable(-0.5, 0.1, 1.0, 100.0, 3, seed=1)
+    >>> bool(np.allclose(y, x**-0.5 * np.exp(0.1 * PortableRandom(1).standard_normal(3))))
+    True
+    """
+    from scalinglaws.powerlaw import simulate_power_law
+
+    x, _ = simulate_power_law(exponent, noise, x_min, x_max, n_points, seed, coefficient,
+                              offset)
+    clean = offset + coefficient * x**exponent
+    return x, clean * np.exp(noise * PortableRandom(seed).standard_normal(x.size))
+
+
+def simulate_and_fit_portable(exponent: float = -0.076, noise: float = 0.05,
+                              decades: float = 3.0, n_points: int = 12, seed: int = 0,
+                              offset: float = 0.0, confidence: float = 0.95):
+    """:func:`scalinglaws.powerlaw.simulate_and_fit` on :func:`simulate_power_law_portable` data.
+
+    >>> result = simulate_and_fit_portable(noise=0.0)
+    >>> round(result.fit.exponent, 6), result.covers_truth
+    (-0.076, True)
+    """
+    from scalinglaws.powerlaw import SimulatedFit, fit_power_law, simulate_and_fit
+
+    # The package's function makes the checks (in its order) and the x; only y is redrawn.
+    x = simulate_and_fit(exponent, noise, decades, n_points, seed, offset, confidence).x
+    y = (offset + x**exponent) * np.exp(noise * PortableRandom(seed).standard_normal(x.size))
+    return SimulatedFit(true_exponent=float(exponent), x=x, y=y,
+                        fit=fit_power_law(x, y, confidence))

@@ -7,6 +7,7 @@ package's result computed in the same test.
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import math
@@ -23,7 +24,11 @@ from scipy import stats
 
 from scalinglaws import chinchilla as ch
 from scalinglaws import numerics_export
-from scalinglaws.portable_random import PortableRandom, simulate_training_runs_portable
+from scalinglaws.portable_random import (
+    PortableRandom,
+    simulate_and_fit_portable,
+    simulate_training_runs_portable,
+)
 from scalinglaws.powerlaw import fit_power_law, percentile_interval, simulate_power_law
 
 REPO = Path(__file__).resolve().parents[1]
@@ -210,6 +215,28 @@ def test_power_law_fit_matches_fit_power_law(page, case, confidence):
 def test_power_law_fit_rejects_bad_input_with_the_package_message(page, x, y, confidence):
     assert js_error(page, "fitPowerLaw", x, y, confidence) == py_error(fit_power_law, x, y,
                                                                       confidence)
+
+
+@pytest.mark.parametrize("options", [{}, {"noise": 0.3, "seed": 5, "n_points": 40},
+                                     {"exponent": 0.8, "decades": 12, "offset": 0.5, "seed": 9,
+                                      "confidence": 0.8},
+                                     {"noise": 0.001, "n_points": 3, "decades": 0.1}])
+def test_the_power_law_calculator_simulates_and_fits_as_the_package(page, options):
+    result = simulate_and_fit_portable(**options)
+    got = js(page, "simulateAndFit", _camel(options))
+    assert close(got["x"], result.x, rtol=1e-14)
+    assert close(got["y"], result.y, rtol=1e-13)
+    assert math.isclose(got["fit"]["exponent"], result.fit.exponent, rel_tol=1e-9, abs_tol=1e-12)
+    assert close(got["fit"]["exponentCi"], result.fit.exponent_ci, rtol=1e-8, atol=1e-12)
+    assert got["coversTruth"] == result.covers_truth
+
+
+@pytest.mark.parametrize("options", [{"noise": 3.0}, {"decades": 0.0}, {"n_points": 2},
+                                     {"exponent": 6.0, "noise": -1.0}, {"confidence": 1.0},
+                                     {"seed": -1}, {"offset": -0.1}])
+def test_the_power_law_simulation_rejects_bad_input_with_the_package_message(page, options):
+    assert js_error(page, "simulateAndFit", _camel(options)) == py_error(
+        simulate_and_fit_portable, **options)
 
 
 # --- The portable random generator ---------------------------------------------------------
@@ -463,7 +490,8 @@ def test_envelope_and_isoflop_reject_bad_input_with_the_package_message(page, fu
 _PARSE = """async ([text, bytes, source]) => {
   const m = await import(__MODULE__);
   try {
-    const table = m.parseRunsCsv(bytes ? new Uint8Array(bytes) : text, source);
+    const data = bytes === null ? text : Uint8Array.from(atob(bytes), (c) => c.charCodeAt(0));
+    const table = m.parseRunsCsv(data, source);
     return {ok: table};
   } catch (error) { return {error: String(error.message)}; }
 }""".replace("__MODULE__", repr(MODULE))
@@ -475,7 +503,7 @@ def _compare_parse(page, data, source="runs.csv"):
 
     as_bytes = isinstance(data, bytes)
     got = page.evaluate(_PARSE, [None if as_bytes else data,
-                                 list(data) if as_bytes else None, source])
+                                 base64.b64encode(data).decode() if as_bytes else None, source])
     try:
         table = parse_runs_csv(data, source)
     except ValueError as error:
@@ -528,7 +556,7 @@ GOOD = "params,tokens,loss\n1e8,2e9,3.1\n2e8,4e9,2.9\n4e8,8e9,2.7\n8e8,2e10,2.5\
     GOOD.encode("utf-8")[:30] + b"\xff" + GOOD.encode("utf-8")[30:],
     b"\xef\xbb\xbfparams\xed\xa0\x80",
     b"x" * 1_000_001,
-])
+], ids=lambda data: f"{type(data).__name__}{len(data)}")
 def test_runs_csv_parses_as_the_package_does(page, data):
     _compare_parse(page, data)
 

@@ -5,7 +5,8 @@
 export { formatG, pyRepr } from "./validate.js";
 export { logBeta, logGamma, normalQuantileApprox, regularizedIncompleteBeta, tCdf, tCritical,
   tPdf, tQuantile, tSurvival } from "./special.js";
-export { confidenceBand, fitPowerLaw, lineFit, predictInterval, predictPowerLaw } from "./powerlaw.js";
+export { confidenceBand, fitPowerLaw, lineFit, predictInterval, predictPowerLaw, simulateAndFit,
+  simulatePowerLaw } from "./powerlaw.js";
 export { PortableRandom, portableLog } from "./random.js";
 export { minimizeLbfgs } from "./lbfgs.js";
 export { percentileInterval, sampleStd } from "./stats.js";
@@ -25,6 +26,8 @@ export const NAMES = Object.freeze({
   "scalinglaws.powerlaw.PowerLawFit.predict_interval": "predictInterval",
   "scalinglaws.powerlaw.percentile_interval": "percentileInterval",
   "scalinglaws.portable_random.PortableRandom": "PortableRandom",
+  "scalinglaws.portable_random.simulate_power_law_portable": "simulatePowerLaw",
+  "scalinglaws.portable_random.simulate_and_fit_portable": "simulateAndFit",
   "scalinglaws.portable_random.simulate_training_runs_portable": "simulateTrainingRuns",
   "scalinglaws.chinchilla.fit_parametric": "fitParametric",
   "scalinglaws.chinchilla.optimal_interval": "optimalInterval",

@@ -3,7 +3,8 @@
 // residual standard deviation, R², and PowerLawFit.predict / predict_interval).
 
 import { tCritical } from "./special.js";
-import { finiteArray, numberInRange, ptp, sameLength } from "./validate.js";
+import { PortableRandom } from "./random.js";
+import { finiteArray, integerInRange, numberInRange, ptp, sameLength } from "./validate.js";
 
 function checkConfidence(confidence) {
   return numberInRange("confidence", confidence, 0, 1, { lowInclusive: false, highInclusive: false });
@@ -120,3 +121,47 @@ export function predictInterval(fit, x, confidence = null) {
 
 /** The power-law fit's band under the name the package gives it (see NAMES in index.js). */
 export const confidenceBand = predictInterval;
+
+/** numpy.logspace(start, stop, num) (as simulate.js's, kept here to avoid an import cycle). */
+function logspace(start, stop, num) {
+  const out = new Array(num);
+  const step = (stop - start) / (num - 1);
+  for (let i = 0; i < num; i += 1) out[i] = 10 ** (i * step + start);
+  out[num - 1] = 10 ** stop;
+  return out;
+}
+
+/**
+ * simulate_power_law_portable(exponent, noise, x_min, x_max, n_points, seed, coefficient,
+ * offset): x log-spaced, y = (offset + coefficient·x^exponent)·e^(noise·ε), ε from
+ * PortableRandom(seed). Returns [x, y].
+ */
+export function simulatePowerLaw(exponent, noise, xMin, xMax, nPoints,
+                                 { seed = 0, coefficient = 1.0, offset = 0.0 } = {}) {
+  numberInRange("exponent", exponent, -5, 5);
+  numberInRange("noise", noise, 0, 2);
+  numberInRange("x_min", xMin, 0, null, { lowInclusive: false });
+  numberInRange("x_max", xMax, xMin, null, { lowInclusive: false });
+  integerInRange("n_points", nPoints, 3, 10000);
+  integerInRange("seed", seed, 0, 2 ** 32 - 1);
+  numberInRange("coefficient", coefficient, 0, null, { lowInclusive: false });
+  numberInRange("offset", offset, 0, null);
+  const x = logspace(Math.log10(xMin), Math.log10(xMax), nPoints);
+  const rng = new PortableRandom(seed);
+  const y = x.map((v) => (offset + coefficient * v ** exponent) * Math.exp(noise * rng.standardNormal()));
+  return [x, y];
+}
+
+/**
+ * simulate_and_fit_portable: a sweep over `decades` orders of magnitude from x = 1e6 and
+ * its fit. Returns {trueExponent, x, y, fit, coversTruth, exponentError}.
+ */
+export function simulateAndFit({ exponent = -0.076, noise = 0.05, decades = 3.0, nPoints = 12,
+                                 seed = 0, offset = 0.0, confidence = 0.95 } = {}) {
+  numberInRange("decades", decades, 0.1, 12);
+  const [x, y] = simulatePowerLaw(exponent, noise, 1e6, 1e6 * 10 ** decades, nPoints, { seed, offset });
+  const fit = fitPowerLaw(x, y, confidence);
+  const [low, high] = fit.exponentCi;
+  return { trueExponent: exponent, x, y, fit, coversTruth: low <= exponent && exponent <= high,
+    exponentError: fit.exponent - exponent };
+}
