@@ -2,7 +2,8 @@
 
 Not a test: ``python tests/live_numerics_timing.py [--repeats 5]`` prints the median wall
 time of fit_parametric on the fit-your-own calculator's example runs, without and with a
-100-resample bootstrap, on both sides, and their ratio (Python / JavaScript).
+100-resample bootstrap, on both sides, and of the fit lab's compare_approaches (defaults,
+50 resamples), with their ratios (Python / JavaScript).
 """
 
 from __future__ import annotations
@@ -24,13 +25,15 @@ from scalinglaws.widgets.chinchilla import example_runs_csv
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 
-_TIME_JS = """async ([params, tokens, loss, nBootstrap, repeats]) => {
+_TIME_JS = """async ([params, tokens, loss, nBootstrap, repeats, lab]) => {
   const m = await import("/book/static/live/numerics/index.js");
-  m.fitParametric(params, tokens, loss, {nBootstrap});  // warm up the JIT once
+  const run = lab ? () => m.compareApproaches({nBootstrap, seed: 0})
+    : () => m.fitParametric(params, tokens, loss, {nBootstrap});
+  run();  // warm up the JIT once
   const times = [];
   for (let i = 0; i < repeats; i += 1) {
     const start = performance.now();
-    m.fitParametric(params, tokens, loss, {nBootstrap});
+    run();
     times.push(performance.now() - start);
   }
   return times;
@@ -42,18 +45,24 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def python_times(table, n_bootstrap: int, repeats: int) -> list[float]:
+def python_times(table, n_bootstrap: int, repeats: int, lab: bool = False) -> list[float]:
+    def run():
+        if lab:
+            return ch.compare_approaches(n_bootstrap=n_bootstrap, seed=0)
+        return ch.fit_parametric(table.params, table.tokens, table.loss, n_bootstrap=n_bootstrap)
+
     times = []
     with threadpool_limits(limits=1, user_api="blas"):
-        ch.fit_parametric(table.params, table.tokens, table.loss, n_bootstrap=n_bootstrap)
+        run()
         for _ in range(repeats):
             start = time.perf_counter()
-            ch.fit_parametric(table.params, table.tokens, table.loss, n_bootstrap=n_bootstrap)
+            run()
             times.append(1000 * (time.perf_counter() - start))
     return times
 
 
-def javascript_times(table, n_bootstrap: int, repeats: int, chromium: str) -> list[float]:
+def javascript_times(table, n_bootstrap: int, repeats: int, chromium: str,
+                     lab: bool = False) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_Quiet, directory=str(REPO))
@@ -65,7 +74,7 @@ def javascript_times(table, n_bootstrap: int, repeats: int, chromium: str) -> li
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/book/static/live/numerics/")
             times = page.evaluate(_TIME_JS, [table.params.tolist(), table.tokens.tolist(),
-                                             table.loss.tolist(), n_bootstrap, repeats])
+                                             table.loss.tolist(), n_bootstrap, repeats, lab])
             browser.close()
     finally:
         httpd.shutdown()
@@ -79,11 +88,14 @@ def main() -> None:
     args = parser.parse_args()
     table = parse_runs_csv(example_runs_csv())
     print(f"example runs: {table.n_runs}; median of {args.repeats} runs (ms)")
-    print(f"{'n_bootstrap':>11} {'Python':>9} {'Chromium':>9} {'Python/JS':>9}")
-    for n_bootstrap in (0, 100):
-        py = statistics.median(python_times(table, n_bootstrap, args.repeats))
-        js = statistics.median(javascript_times(table, n_bootstrap, args.repeats, args.chromium))
-        print(f"{n_bootstrap:>11} {py:>9.0f} {js:>9.0f} {py / js:>9.1f}")
+    print(f"{'what':<34} {'Python':>7} {'Chromium':>8} {'Python/JS':>9}")
+    for what, n_bootstrap, lab in (("fit_parametric, example runs", 0, False),
+                                   ("  + 100-resample bootstrap", 100, False),
+                                   ("compare_approaches (fit lab, 50)", 50, True)):
+        py = statistics.median(python_times(table, n_bootstrap, args.repeats, lab))
+        js = statistics.median(javascript_times(table, n_bootstrap, args.repeats, args.chromium,
+                                                lab))
+        print(f"{what:<34} {py:>7.0f} {js:>8.0f} {py / js:>9.1f}")
 
 
 if __name__ == "__main__":

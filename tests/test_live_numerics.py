@@ -239,6 +239,55 @@ def test_the_power_law_simulation_rejects_bad_input_with_the_package_message(pag
         simulate_and_fit_portable, **options)
 
 
+def test_exponential_trend_matches_the_package_on_the_cpu_table(page):
+    """Moore's law as the hardware calculators fit it (transistor_trend's defaults)."""
+    from scalinglaws.datasets import load_cpus
+    from scalinglaws.hardware import transistor_trend
+
+    cpus = load_cpus().dropna(subset=["transistors"])
+    years, counts = cpus["year"].to_numpy(float), cpus["transistors"].to_numpy(float)
+    for confidence in (0.95, 0.8):
+        trend = transistor_trend(confidence=confidence)
+        got = js(page, "fitExponentialTrend", years.tolist(), counts.tolist(), confidence)
+        assert got["nPoints"] == trend.n_points
+        for mine, theirs in (("doublingTime", "doubling_time"), ("ratePerYear", "rate_per_year"),
+                             ("referenceYear", "reference_year"),
+                             ("valueAtReference", "value_at_reference")):
+            assert math.isclose(got[mine], getattr(trend, theirs), rel_tol=1e-10), mine
+        assert close(got["doublingTimeCi"], trend.doubling_time_ci, rtol=1e-9)
+
+
+@pytest.mark.parametrize(("years", "values"), [
+    ([2000, 2001, 2002], [8.0, 4.0, 2.0]),
+    ([2000, 2000, 2000], [1.0, 2.0, 4.0]),
+    ([2000, 2001], [1.0, 2.0]),
+    ([2000, 2001, 2002], [1.0, 0.0, 4.0]),
+])
+def test_exponential_trend_rejects_bad_input_with_the_package_message(page, years, values):
+    from scalinglaws.powerlaw import fit_exponential_trend
+
+    assert js_error(page, "fitExponentialTrend", years, values) == py_error(
+        fit_exponential_trend, years, values)
+
+
+VALUES = st.one_of(st.floats(allow_nan=True, allow_infinity=True, width=64),
+                   st.sampled_from([0.0, -1.0, 1.0, 2.0, 1e-300, 1e300]))
+
+
+@settings(max_examples=80, deadline=None)
+@given(x=st.lists(VALUES, max_size=6), y=st.lists(VALUES, max_size=6),
+       confidence=st.one_of(st.floats(-0.5, 1.5), st.just(0.95)))
+def test_power_law_fit_agrees_with_the_package_on_any_input(page, x, y, confidence):
+    """Either both fit (same exponent) or both refuse with the same message."""
+    try:
+        fit = fit_power_law(x, y, confidence)
+    except ValueError as error:
+        assert js_error(page, "fitPowerLaw", x, y, confidence) == str(error)
+        return
+    got = js(page, "fitPowerLaw", x, y, confidence)
+    assert math.isclose(got["exponent"], fit.exponent, rel_tol=1e-8, abs_tol=1e-10)
+
+
 # --- The portable random generator ---------------------------------------------------------
 
 

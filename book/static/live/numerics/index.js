@@ -5,7 +5,7 @@
 export { formatG, pyRepr } from "./validate.js";
 export { logBeta, logGamma, normalQuantileApprox, regularizedIncompleteBeta, tCdf, tCritical,
   tPdf, tQuantile, tSurvival } from "./special.js";
-export { confidenceBand, fitPowerLaw, lineFit, predictInterval, predictPowerLaw, simulateAndFit,
+export { confidenceBand, fitExponentialTrend, fitPowerLaw, lineFit, predictInterval, predictPowerLaw, simulateAndFit,
   simulatePowerLaw } from "./powerlaw.js";
 export { PortableRandom, portableLog } from "./random.js";
 export { minimizeLbfgs } from "./lbfgs.js";
@@ -25,6 +25,7 @@ export const NAMES = Object.freeze({
   "scalinglaws.powerlaw.PowerLawFit.predict": "predictPowerLaw",
   "scalinglaws.powerlaw.PowerLawFit.predict_interval": "predictInterval",
   "scalinglaws.powerlaw.percentile_interval": "percentileInterval",
+  "scalinglaws.powerlaw.fit_exponential_trend": "fitExponentialTrend",
   "scalinglaws.portable_random.PortableRandom": "PortableRandom",
   "scalinglaws.portable_random.simulate_power_law_portable": "simulatePowerLaw",
   "scalinglaws.portable_random.simulate_and_fit_portable": "simulateAndFit",

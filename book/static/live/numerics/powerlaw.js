@@ -4,7 +4,7 @@
 
 import { tCritical } from "./special.js";
 import { PortableRandom } from "./random.js";
-import { finiteArray, integerInRange, numberInRange, ptp, sameLength } from "./validate.js";
+import { finiteArray, formatG, integerInRange, numberInRange, ptp, sameLength } from "./validate.js";
 
 function checkConfidence(confidence) {
   return numberInRange("confidence", confidence, 0, 1, { lowInclusive: false, highInclusive: false });
@@ -164,4 +164,36 @@ export function simulateAndFit({ exponent = -0.076, noise = 0.05, decades = 3.0,
   const [low, high] = fit.exponentCi;
   return { trueExponent: exponent, x, y, fit, coversTruth: low <= exponent && exponent <= high,
     exponentError: fit.exponent - exponent };
+}
+
+/**
+ * fit_exponential_trend(years, values, confidence): ln(values) = c + k·(year − mean year) by
+ * least squares; doubling time T = ln 2 / k with the t interval on k mapped through it.
+ * Returns {doublingTime, doublingTimeCi, ratePerYear, rateCi, growthPerYear, referenceYear,
+ * valueAtReference, nPoints, confidence}.
+ */
+export function fitExponentialTrend(years, values, confidence = 0.95) {
+  const yearValues = finiteArray("years", years, { minSize: 3 });
+  const valueArray = finiteArray("values", values, { positive: true, minSize: 3 });
+  sameLength({ years: yearValues, values: valueArray });
+  if (ptp(yearValues) === 0) throw new Error("years must contain at least two different values; got all equal");
+  const level = checkConfidence(confidence);
+  const reference = yearValues.reduce((s, v) => s + v, 0) / yearValues.length;
+  const fit = lineFit(Array.from(yearValues, (v) => v - reference), Array.from(valueArray, Math.log), level);
+  const rate = fit.exponent;
+  if (rate <= 0) {
+    throw new Error(`values must grow over the years to have a doubling time; the fitted growth rate is ${formatG(rate, 3)} per year`);
+  }
+  const [lowRate, highRate] = fit.exponentCi;
+  return {
+    doublingTime: Math.LN2 / rate,
+    doublingTimeCi: [Math.LN2 / highRate, lowRate > 0 ? Math.LN2 / lowRate : Infinity],
+    ratePerYear: rate,
+    rateCi: [lowRate, highRate],
+    growthPerYear: Math.exp(rate),
+    referenceYear: reference,
+    valueAtReference: fit.coefficient,
+    nPoints: fit.nPoints,
+    confidence: level,
+  };
 }
