@@ -621,3 +621,25 @@ CSV_ALPHABET = st.sampled_from(list("0123456789.,;\t\n\r e-+_#\"'") + ["params",
        body=st.lists(CSV_ALPHABET, max_size=80).map("".join))
 def test_runs_csv_agrees_with_the_package_on_random_text(page, header, body):
     _compare_parse(page, header + "\n" + body, source="pasted text")
+
+
+# --- Off the main thread ---------------------------------------------------------------------
+
+
+def test_the_worker_runs_a_fit_and_reports_errors_as_messages(page):
+    params, tokens, loss = _example_runs()
+    replies = page.evaluate("""async ([params, tokens, loss]) => {
+        const worker = new Worker("/book/static/live/numerics/worker.js", {type: "module"});
+        const ask = (message) => new Promise((resolve) => {
+          worker.onmessage = ({data}) => resolve(data);
+          worker.postMessage(message);
+        });
+        const fit = await ask({id: 1, name: "fitParametric", args: [params, tokens, loss, {}]});
+        const bad = await ask({id: 2, name: "fitParametric", args: [[1], [1], [1], {}]});
+        worker.terminate();
+        return [fit, bad]; }""", [params.tolist(), tokens.tolist(), loss.tolist()])
+    fit, bad = replies
+    assert fit["id"] == 1 and math.isclose(fit["value"]["law"]["alpha"],
+                                           ch.fit_parametric(params, tokens, loss).law.alpha,
+                                           rel_tol=1e-6)
+    assert bad == {"id": 2, "error": py_error(ch.fit_parametric, [1], [1], [1])}
