@@ -9,8 +9,9 @@ through splitmix32, 53-bit uniform doubles, and standard normals by Marsaglia's 
 so that no platform's ``libm`` can make the draws differ. Its twin is
 ``book/static/live/numerics/random.js``; ``tests/test_live_numerics.py`` checks the two agree.
 
-The package's own simulations keep numpy's generator (the chapters print their numbers);
-:func:`simulate_training_runs_portable` is the fit lab's simulation with these draws.
+The package's own simulations and bootstraps keep numpy's generator (the chapters print
+their numbers); the ``*_portable`` functions here are the same computations with these draws,
+which is what the page computes.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ import numpy as np
 
 from scalinglaws._validate import integer_in_range
 
-__all__ = ["PortableRandom", "portable_log", "simulate_and_fit_portable",
+__all__ = ["PortableRandom", "fit_parametric_portable", "portable_log",
+           "simulate_and_fit_portable",
            "simulate_power_law_portable", "simulate_training_runs_portable"]
 
 _MASK = 0xFFFFFFFF
@@ -194,3 +196,44 @@ def simulate_and_fit_portable(exponent: float = -0.076, noise: float = 0.05,
     y = (offset + x**exponent) * np.exp(noise * PortableRandom(seed).standard_normal(x.size))
     return SimulatedFit(true_exponent=float(exponent), x=x, y=y,
                         fit=fit_power_law(x, y, confidence))
+
+
+def fit_parametric_portable(params, tokens, loss, n_bootstrap: int = 0, seed: int = 0,
+                            confidence: float = 0.95, delta: float | None = None,
+                            n_starts: int = 10):
+    """:func:`scalinglaws.chinchilla.fit_parametric` with its bootstrap resamples drawn by
+    :class:`PortableRandom`: the page's ``fitParametric`` makes the same resamples.
+
+    The point estimate is ``fit_parametric``'s; each of the ``n_bootstrap`` resamples takes
+    ``integers(0, n)`` n times from ``PortableRandom(seed)`` as multiplicity weights and is
+    refitted from the estimate, as ``fit_parametric`` does with numpy's generator.
+
+    >>> from scalinglaws.chinchilla import HOFFMANN_2022
+    >>> n, d = np.repeat([1e8, 3e8, 1e9], 3), np.tile([2e9, 6e9, 2e10], 3)
+    >>> fit = fit_parametric_portable(n, d, HOFFMANN_2022.loss(n, d), n_bootstrap=3)
+    >>> fit.bootstrap_thetas.shape
+    (3, 5)
+    """
+    from scalinglaws import chinchilla as ch
+
+    delta = ch.HUBER_DELTA if delta is None else delta
+    log_n, log_d, log_l, n_bootstrap, seed, confidence, delta = ch._fit_inputs(
+        params, tokens, loss, n_bootstrap, seed, confidence, delta)
+    fit = ch.fit_parametric(params, tokens, loss, 0, seed, confidence, delta, n_starts)
+    if not n_bootstrap:
+        return fit
+    theta = ch._theta(fit.law)
+    rng = PortableRandom(seed)
+    size = log_n.size
+    thetas = np.full((n_bootstrap, 5), np.nan)
+    with ch._one_blas_thread():
+        for i in range(n_bootstrap):
+            picks = [rng.integers(0, size) for _ in range(size)]
+            weights = np.bincount(picks, minlength=size).astype(float)
+            result = ch._minimise(theta, log_n, log_d, log_l, weights, delta,
+                                  ch._BOOTSTRAP_OPTIONS)
+            if np.all(np.isfinite(result.x)) and result.x[3] > 0 and result.x[4] > 0:
+                thetas[i] = result.x
+    intervals, errors = ch._summarise(thetas, confidence)
+    return dataclasses.replace(fit, n_bootstrap=n_bootstrap, intervals=intervals,
+                               standard_errors=errors, bootstrap_thetas=thetas)
