@@ -78,6 +78,7 @@ def javascript_times(table, n_bootstrap: int, repeats: int, chromium: str,
             browser.close()
     finally:
         httpd.shutdown()
+        httpd.server_close()
     return times
 
 
