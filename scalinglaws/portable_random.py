@@ -214,7 +214,7 @@ def fit_parametric_portable(params, tokens, loss, n_bootstrap: int = 0, seed: in
     >>> fit.bootstrap_thetas.shape
     (3, 5)
     """
-    from scalinglaws import chinchilla as ch
+    from scalinglaws.chinchilla import parametric as ch
 
     delta = ch.HUBER_DELTA if delta is None else delta
     log_n, log_d, log_l, n_bootstrap, seed, confidence, delta = ch._fit_inputs(

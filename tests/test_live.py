@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 
 import pytest
 
@@ -25,8 +26,10 @@ from scalinglaws.widgets import (
     accelerator_calculator,
     allocation_calculator,
     dennard_calculator,
+    fit_your_runs_calculator,
     isoflop_calculator,
     moore_calculator,
+    power_law_calculator,
 )
 
 LIVE = {
@@ -35,6 +38,8 @@ LIVE = {
     "accelerators": accelerator_calculator,
     "allocation": allocation_calculator,
     "isoflop": isoflop_calculator,
+    "power-law-fit": power_law_calculator,
+    "fit-your-runs": fit_your_runs_calculator,
 }
 
 
@@ -237,9 +242,65 @@ def _close(have, want, name, args):
 
 # --- Every calculator against its Python twin --------------------------------------------
 
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]\d+)?")
+
+
+def _display_unit(number: str) -> float:
+    """One unit of the last digit shown: 0.01 for '2.01', 1e-19 for '1.39e-17'."""
+    mantissa, _, exponent = number.partition("e")
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    return 10.0 ** ((int(exponent) if exponent else 0) - decimals)
+
+
+def _same_within_display(page_text: str, text: str) -> bool:
+    """The same text, or the same words with each number equal within its displayed rounding
+    (one unit of its last digit; values below 1e-12, a rounding error of zero, count as 0)."""
+    if page_text == text:
+        return True
+    if _NUMBER.sub("#", page_text) != _NUMBER.sub("#", text):
+        return False
+    for shown, want in zip(_NUMBER.findall(page_text), _NUMBER.findall(text), strict=True):
+        a, b = float(shown.replace(",", "")), float(want.replace(",", ""))
+        mantissa = want.split("e")[0]
+        decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+        exponent = int(want.split("e")[1]) if "e" in want else 0
+        unit = 10.0 ** (exponent - decimals)
+        if not (abs(a - b) <= unit * 1.0000001 or max(abs(a), abs(b)) < 1e-12 * 10**exponent
+                or (abs(a) < 1e-12 and abs(b) < 1e-12)):
+            return False
+    return True
+
+
+
+_INTERVAL = re.compile(r"\[([^,\]]+), ([^\]]+)\]")
+#: Calculators whose intervals come from bootstrap refits (L-BFGS in each language).
+BOOTSTRAPPED = {"fit-your-runs"}
+
+
+def _same_intervals(page_text: str, text: str, n_bootstrap: int) -> bool:
+    """Point estimates within displayed rounding; the ends of a 95 % bootstrap interval within
+    twice their Monte Carlo error, sqrt(p(1-p)/n)/phi(z_p) standard deviations (p = 0.025, the
+    width being 3.92 of them): the same resamples, refitted by two L-BFGS implementations,
+    may differ in a refit or two, which moves an end by about one resample's spacing."""
+    tolerance = 2 * math.sqrt(0.025 * 0.975 / max(n_bootstrap, 1)) / 0.05845 / 3.92
+    page_ends, ends = _INTERVAL.findall(page_text), _INTERVAL.findall(text)
+    if len(page_ends) != len(ends):
+        return False
+    for (p_low, p_high), (low, high) in zip(page_ends, ends, strict=True):
+        width = abs(float(high) - float(low))
+        for shown, want in ((p_low, low), (p_high, high)):
+            allowed = tolerance * width + _display_unit(want) + _display_unit(shown)
+            if abs(float(shown) - float(want)) > allowed:
+                return False
+    return _same_within_display(_INTERVAL.sub("[]", page_text), _INTERVAL.sub("[]", text))
+
+
+#: Valid values tried at most, per number box (the box's bound is still tried as out of range).
+CAPS = {"fit-your-runs": {"n_bootstrap": 40}}
+
 
 def _check_settings(page, calculator, name):
-    settings = harness.settings_for(calculator)
+    settings = harness.settings_for(calculator, caps=CAPS.get(name))
     assert len(settings) >= 20
     checked = errors = 0
     for setting in settings:
@@ -252,7 +313,13 @@ def _check_settings(page, calculator, name):
             errors += 1
             continue
         assert shown["error"] is None, (setting, shown["error"])
-        assert [tuple(row) for row in shown["rows"]] == list(rows), setting
+        assert len(shown["rows"]) == len(rows), setting
+        for (page_label, page_text), (label, text) in zip(shown["rows"], rows, strict=True):
+            assert page_label == label, setting
+            same = (_same_intervals(page_text, text, int(shown["values"]["n_bootstrap"]))
+                    if name in BOOTSTRAPPED
+                    else _same_within_display(page_text, text))
+            assert same, (setting, page_text, text)
         facts = harness.figure_facts(calculator, result)
         assert shown["figure"]["alt"] == facts["alt"], setting
         assert shown["figure"]["legend"] == facts["legend"], setting

@@ -144,13 +144,16 @@ def _slider_positions(spec: dict) -> list[float]:
     return [round(v) if spec["integer"] else round(v, 12) for v in values]
 
 
-def settings_for(calculator, n_random: int = 12, seed: int = 0) -> list[dict]:
+def settings_for(calculator, n_random: int = 12, seed: int = 0,
+                 caps: dict[str, float] | None = None) -> list[dict]:
     """Settings of a calculator: every control's extremes (and each option of a drop-down),
     typed numbers out of range, empty and malformed, and seeded random combinations.
 
     Each setting is a dict of every control's value (defaults where not varied); a number box
-    gets its text.
+    gets its text. ``caps`` bounds the valid values tried for a number box (its upper bound
+    itself is then tried only as out of range: 10,000 bootstrap refits take minutes).
     """
+    caps = caps or {}
     specs = [control.spec() for control in calculator.controls]
     defaults = {}
     for spec in specs:
@@ -166,7 +169,7 @@ def settings_for(calculator, n_random: int = 12, seed: int = 0) -> list[dict]:
         elif kind == "choice":
             settings += [{**defaults, name: value} for _, value in spec["options"]]
         elif kind == "number":
-            for bound in (spec["low"], spec["high"]):
+            for bound in (spec["low"], caps.get(name, spec["high"])):
                 if bound is not None:
                     settings.append({**defaults, name: _number_text(spec, bound)})
             if spec["low"] is not None:
@@ -184,7 +187,8 @@ def settings_for(calculator, n_random: int = 12, seed: int = 0) -> list[dict]:
                 setting[spec["name"]] = rng.choice(spec["options"])[1]
             elif spec["kind"] == "number" and spec["low"] is not None \
                     and spec["high"] is not None:
-                low, high = spec["low"], min(spec["high"], spec["low"] + 1000)
+                low = spec["low"]
+                high = min(spec["high"], spec["low"] + 1000, caps.get(spec["name"], math.inf))
                 value = rng.randint(int(low), int(high)) if spec["integer"] \
                     else rng.uniform(low, high)
                 setting[spec["name"]] = _number_text(spec, value)

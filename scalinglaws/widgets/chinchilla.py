@@ -20,6 +20,7 @@ from scalinglaws import plotting
 from scalinglaws._validate import bootstrap_count
 from scalinglaws.datasets import load_accelerators, load_training_runs
 from scalinglaws.plotting import COLORS
+from scalinglaws.portable_random import fit_parametric_portable
 from scalinglaws.runs_csv import parse_runs_csv
 from scalinglaws.units import FLOPS_PER_TFLOP
 from scalinglaws.widgets.base import (
@@ -422,8 +423,9 @@ class _OwnFit:
 @functools.lru_cache(maxsize=8)
 def _cached_fit(text: str | bytes, source: str, n_bootstrap: int):
     table = parse_runs_csv(text, source)
-    return table, ch.fit_parametric(table.params, table.tokens, table.loss,
-                                    n_bootstrap=n_bootstrap)
+    # The portable bootstrap: the website's fit draws the same resamples.
+    return table, fit_parametric_portable(table.params, table.tokens, table.loss,
+                                          n_bootstrap=n_bootstrap)
 
 
 def fit_your_runs(csv_text: str, upload=(), budget: float = ch.GOPHER_FLOPS,
@@ -517,7 +519,7 @@ def fit_your_runs_calculator() -> Calculator:
         Slider("budget", "Compute budget (FLOPs)", ch.GOPHER_FLOPS, 1e18, 1e28, step=0.05,
                scale="log"),
         Number("n_bootstrap", "Bootstrap resamples", 100, integer=True,
-               help="0 to 10,000; about 3 ms each for 50 runs."),
+               help="0 to 10,000; about 3 ms each for 50 runs.", low=0, high=10_000),
     ]
     return Calculator("Fit your own training runs", controls, fit_your_runs, _describe_own,
                       _draw_own, name="fit-your-runs")

@@ -263,8 +263,10 @@ export function renderFigure(spec, width) {
       const upper = path(series.x, series.high, sx, sy);
       const lower = path([...series.x].reverse(), [...series.low].reverse(), sx, sy)
         .replace(/^M/, "L");
-      data.append(svg("path", { d: `${upper}${lower}Z`, fill: color,
-        "fill-opacity": series.opacity ?? 0.25, stroke: "none" }));
+      if (upper && lower) {
+        data.append(svg("path", { d: `${upper}${lower}Z`, fill: color,
+          "fill-opacity": series.opacity ?? 0.25, stroke: "none" }));
+      }
     } else if (series.kind === "line") {
       data.append(svg("path", { d: path(series.x, series.y, sx, sy), fill: "none",
         stroke: color, "stroke-width": series.width ?? 2, "stroke-dasharray": DASHES[series.dash],

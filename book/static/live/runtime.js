@@ -13,7 +13,8 @@ import { renderFigure } from "./figure.js";
 
 const VIEWS = new URL("./views/", import.meta.url);
 /** The calculators that have a view here; the others keep their default state and say so. */
-const LIVE = new Set(["dennard", "moore", "accelerators", "allocation", "isoflop"]);
+const LIVE = new Set(["dennard", "moore", "accelerators", "allocation", "isoflop",
+  "power-law-fit", "fit-your-runs"]);
 let counter = 0;
 
 function element(tag, attributes = {}, children = []) {
@@ -116,7 +117,8 @@ function buildControl(spec, id, onInput) {
     input = element("textarea", { id: inputId, rows: spec.rows, spellcheck: "false",
       "aria-describedby": describedBy });
     input.value = spec.value;
-    input.addEventListener("input", onInput);
+    // Typing in a text of runs refits them: wait for a pause (the results show as pending).
+    input.addEventListener("input", (event) => onInput(event, 400));
     read = () => input.value;
     set = (value) => { input.value = value; };
     row.append(input);
@@ -196,7 +198,7 @@ class LiveCalculator {
     const form = element("form", { class: "sl-controls", "aria-label": spec.title });
     form.addEventListener("submit", (event) => event.preventDefault());
     this.controls = spec.controls.map((control) =>
-      buildControl(control, this.id, (event) => this.update(event)));
+      buildControl(control, this.id, (event, delay) => this.schedule(event, delay)));
     for (const control of this.controls) {
       form.append(control.row);
     }
@@ -260,7 +262,21 @@ class LiveCalculator {
     return this.view.compute(values);
   }
 
+  /** Update now, or after `delay` ms of no input, showing the results as pending meanwhile. */
+  schedule(event, delay = 0) {
+    clearTimeout(this.timer);
+    if (!delay) {
+      this.update(event);
+      return;
+    }
+    this.root.setAttribute("aria-busy", "true");
+    this.root.classList.add("sl-pending");
+    this.timer = setTimeout(() => this.update(null), delay);
+  }
+
   update(event) {
+    this.root.removeAttribute("aria-busy");
+    this.root.classList.remove("sl-pending");
     const start = event ? event.timeStamp : performance.now();
     try {
       this.result = this.compute();
