@@ -299,8 +299,13 @@ def _same_intervals(page_text: str, text: str, n_bootstrap: int) -> bool:
 CAPS = {"fit-your-runs": {"n_bootstrap": 40}}
 
 
+#: Bad input the package checks only in some settings (the hardware of the allocator).
+EXTRA = {"allocation": [{"budget_source": "hardware", "n_accelerators": text}
+                        for text in ("0", "100000001", "", "12abc", "1", "100000000")]}
+
+
 def _check_settings(page, calculator, name):
-    settings = harness.settings_for(calculator, caps=CAPS.get(name))
+    settings = harness.settings_for(calculator, caps=CAPS.get(name)) + EXTRA.get(name, [])
     assert len(settings) >= 20
     checked = errors = 0
     for setting in settings:
