@@ -64,3 +64,18 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) *.egg-info
+
+# Lighthouse (npm, pinned in package-lock.json) on every page of _build/html, mobile and desktop,
+# served gzipped from 127.0.0.1 by tools/serve_gzip.py; the table goes to _build/lighthouse/report.md.
+# Builds the book first if there is none (run `make book lighthouse` to measure a fresh build).
+# Not part of `make test`: ~1 min a page on two cores. LIGHTHOUSE_RUNS=3 reports medians.
+.PHONY: lighthouse
+LIGHTHOUSE_RUNS ?= 1
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(STAMP) node_modules/.installed
+	@test -f _build/html/index.html || $(MAKE) book
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python tools/lighthouse.py --html _build/html \
+	  --out _build/lighthouse --runs $(LIGHTHOUSE_RUNS)
