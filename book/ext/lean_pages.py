@@ -18,6 +18,8 @@ the synchronous search index in its head. This extension rewrites each rendered 
 - MathJax (and the scripts that only serve it) is dropped from pages with no math;
 - the scripts of the head (Sphinx's, the themes', the search index) load with ``defer``, so
   they no longer block the first paint;
+- bibliography entries get the ARIA role ``listitem`` inside docutils' ``role="list"``
+  instead of ``doc-biblioentry``, which ARIA deprecated and axe (Lighthouse) rejects there;
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
   shift when they arrive (CSS keeps them fluid).
 """
@@ -111,6 +113,12 @@ def defer_head_scripts(page: str) -> str:
     return BLOCKING_SCRIPT.sub(r"<script defer\1>", head) + separator + rest
 
 
+def fix_citation_roles(page: str) -> str:
+    """Replace docutils' deprecated ``doc-biblioentry`` role by ``listitem`` (the entries sit
+    in a ``role="list"`` container)."""
+    return page.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def image_size(path: Path) -> tuple[int, int] | None:
     """Width and height of a PNG, GIF or SVG file, from its header; None if unknown."""
     try:
@@ -193,7 +201,8 @@ def _lighten_rendered_pages(app) -> None:
         page = render(template, context)
         if not template.endswith(".html"):
             return page
-        page = size_images(defer_head_scripts(inline_icons(page, missing)), find_image)
+        page = defer_head_scripts(inline_icons(page, missing))
+        page = size_images(fix_citation_roles(page), find_image)
         for icon in sorted(missing):
             LOGGER.warning("lean_pages: no SVG for Font Awesome icon %r on %s: add it to "
                            "tools/vendor-icons.sh and re-run it", icon,
