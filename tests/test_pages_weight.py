@@ -83,7 +83,7 @@ def load(browser, url):
         route.abort() if urlparse(route.request.url).hostname not in ("127.0.0.1", None)
         and not route.request.url.startswith("data:") else route.continue_()))
     page.on("request", lambda request: requests.append(request))
-    page.goto(url, wait_until="load")
+    page.goto(url, wait_until="load", timeout=120_000)
     page.wait_for_load_state("networkidle")
     sizes = []
     for request in requests:

@@ -11,10 +11,11 @@ the synchronous search index in its head. This extension rewrites each rendered 
   (vendored from npm by ``tools/vendor-icons.sh``, with their licence), and the script goes;
   ``book/static/svg-icons.css`` carries the few rules those SVGs need. An icon with no SVG
   there is a build warning (so an error under ``-W``), never a silently blank button;
-- the theme's stylesheets still draw a few icons with Font Awesome's solid font (admonition
-  titles, breadcrumbs, external links): the 156 KB font is replaced by a subset of the glyphs
-  those stylesheets name, made at build time from the theme's own TrueType file with fontTools
-  (a dependency of matplotlib), and declared after the theme's ``@font-face`` so it wins;
+- the theme's stylesheets still draw a few icons with Font Awesome's fonts (admonition titles,
+  breadcrumbs, external links; the GitHub mark before links to github.com): the 156 KB solid
+  and 118 KB brands fonts are replaced by subsets of the glyphs those stylesheets name, made
+  at build time from the theme's own TrueType files with fontTools (a dependency of
+  matplotlib), and declared after the theme's ``@font-face`` rules so they win;
 - MathJax (and the scripts that only serve it) is dropped from pages with no math;
 - the scripts of the head (Sphinx's, the themes', the search index) load with ``defer``, so
   they no longer block the first paint;
@@ -216,8 +217,10 @@ def _lighten_rendered_pages(app) -> None:
 #: Glyphs the theme's scripts draw with an ``<i class="fa-solid …">`` they create (the search
 #: dialog's close button), besides those its stylesheets name.
 SCRIPT_GLYPHS = {0xF00D}
-SOLID_FONT = "vendor/fontawesome/webfonts/fa-solid-900.ttf"
-SUBSET_FONT = "fa-solid-900-subset.woff"
+#: The theme's icon fonts its stylesheets use (solid: admonitions, breadcrumbs, external
+#: links; brands: the GitHub mark before links to github.com), and their subsets' names.
+FONTS = {"vendor/fontawesome/webfonts/fa-solid-900.ttf": "fa-solid-900-subset.woff",
+         "vendor/fontawesome/webfonts/fa-brands-400.ttf": "fa-brands-400-subset.woff"}
 
 
 def stylesheet_glyphs(css: str) -> set[int]:
@@ -233,36 +236,36 @@ def stylesheet_glyphs(css: str) -> set[int]:
     return glyphs
 
 
-def _subset_solid_font(app, exception) -> None:
-    """Write the subset of the theme's solid icon font that its stylesheets use."""
+def _subset_icon_fonts(app, exception) -> None:
+    """Write the subsets of the theme's icon fonts that its stylesheets use."""
     if exception or getattr(app.builder, "format", None) != "html":
-        return
-    static = Path(app.outdir) / "_static"
-    source = static / SOLID_FONT
-    if not source.is_file():
-        LOGGER.warning("lean_pages: %s not found: the theme changed; the subset font is missing",
-                       source)
         return
     from fontTools import subset
 
+    static = Path(app.outdir) / "_static"
     glyphs = set(SCRIPT_GLYPHS)
     for css in static.rglob("*.css"):
         glyphs |= stylesheet_glyphs(css.read_text(encoding="utf-8", errors="replace"))
-    options = subset.Options()
-    options.flavor = "woff"
-    options.layout_features = []
-    options.name_IDs = []
-    options.notdef_outline = True
-    font = subset.load_font(str(source), options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(glyphs))
-    subsetter.subset(font)
-    subset.save_font(font, str(static / SUBSET_FONT), options)
+    for source, target in FONTS.items():
+        if not (static / source).is_file():
+            LOGGER.warning("lean_pages: %s not found (did the theme change?): no subset font",
+                           static / source)
+            continue
+        options = subset.Options()
+        options.flavor = "woff"
+        options.layout_features = []
+        options.name_IDs = []
+        options.notdef_outline = True
+        font = subset.load_font(str(static / source), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(glyphs))
+        subsetter.subset(font)
+        subset.save_font(font, str(static / target), options)
 
 
 def setup(app):
     app.connect("builder-inited", _lighten_rendered_pages)
-    app.connect("build-finished", _subset_solid_font)
+    app.connect("build-finished", _subset_icon_fonts)
     # after sphinx.ext.mathjax (priority 500) has added its scripts
     app.connect("html-page-context", _drop_mathjax_where_no_math, priority=900)
     app.add_css_file("svg-icons.css")
