@@ -55,15 +55,18 @@ def site_pages(html: Path) -> list[str]:
     return pages
 
 
-def run_lighthouse(url: str, preset: str, report: Path) -> dict:
-    """Run Lighthouse once on ``url``; return its parsed JSON report."""
+def run_lighthouse(url: str, preset: str, report: Path, resume: bool = False) -> dict:
+    """Run Lighthouse once on ``url``; return its parsed JSON report (with ``resume``, the
+    report already in ``report`` if there is one)."""
+    if resume and report.is_file():
+        return json.loads(report.read_text())
     command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", "--quiet",
                "--only-categories=performance,accessibility,best-practices",
                f"--chrome-flags={CHROME_FLAGS}"]
     if preset == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(command, check=True, env=env, timeout=300)
+    subprocess.run(command, check=True, env=env, timeout=900)
     return json.loads(report.read_text())
 
 
@@ -126,6 +129,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "_build" / "lighthouse")
     parser.add_argument("--pages", nargs="*", help="pages relative to --html (default: all)")
     parser.add_argument("--runs", type=int, default=1, help="runs per page and preset (median)")
+    parser.add_argument("--resume", action="store_true",
+                        help="reuse the JSON reports already in --out instead of re-running")
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} missing: run `make lighthouse` (it runs `npm ci`)")
@@ -139,7 +144,7 @@ def main(argv=None) -> int:
                 runs = []
                 for run in range(args.runs):
                     report = args.out / f"{page.replace('/', '__')}.{preset}.{run}.json"
-                    runs.append(run_lighthouse(f"{origin}/{page}", preset, report))
+                    runs.append(run_lighthouse(f"{origin}/{page}", preset, report, args.resume))
                 results[preset] = median_run(runs)
             rows.append(summarise(page, results, origin))
             print(f"measured {page}", file=sys.stderr, flush=True)
