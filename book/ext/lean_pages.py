@@ -16,6 +16,8 @@ the synchronous search index in its head. This extension rewrites each rendered 
   and 118 KB brands fonts are replaced by subsets of the glyphs those stylesheets name, made
   at build time from the theme's own TrueType files with fontTools (a dependency of
   matplotlib), and declared after the theme's ``@font-face`` rules so they win;
+- the theme's stylesheet loses Font Awesome's 1,881 icon classes (86 KB) but those of the
+  vendored icons, which a theme script may still create at run time;
 - MathJax (and the scripts that only serve it) is dropped from pages with no math;
 - the scripts of the head (Sphinx's, the themes', the search index) load with ``defer``, so
   they no longer block the first paint;
@@ -236,6 +238,33 @@ def stylesheet_glyphs(css: str) -> set[int]:
     return glyphs
 
 
+THEME_CSS = "styles/pydata-sphinx-theme.css"
+ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:\"[^\"]*\"\}")
+
+
+def drop_unused_icon_rules(css: str, keep: set[str]) -> str:
+    """Remove Font Awesome's ``.fa-NAME:before{content:…}`` rules (1,881 of them, 86 KB) except
+    for the icons in ``keep``, which a theme script may still create as ``<i>`` at run time."""
+    def replace(match):
+        names = re.findall(r"\.fa-([a-z0-9-]+):", match.group(1))
+        return match.group(0) if keep.intersection(names) else ""
+
+    return ICON_RULE.sub(replace, css)
+
+
+def _drop_unused_icon_rules(app, exception) -> None:
+    """Rewrite the theme's stylesheet in the output without the icon classes nobody uses."""
+    if exception or getattr(app.builder, "format", None) != "html":
+        return
+    path = Path(app.outdir) / "_static" / THEME_CSS
+    if not path.is_file():
+        LOGGER.warning("lean_pages: %s not found (did the theme change?)", path)
+        return
+    keep = {svg.stem for svg in ICONS.rglob("*.svg")} | set(ALIASES)
+    css = path.read_text(encoding="utf-8")
+    path.write_text(drop_unused_icon_rules(css, keep), encoding="utf-8")
+
+
 def _subset_icon_fonts(app, exception) -> None:
     """Write the subsets of the theme's icon fonts that its stylesheets use."""
     if exception or getattr(app.builder, "format", None) != "html":
@@ -265,7 +294,9 @@ def _subset_icon_fonts(app, exception) -> None:
 
 def setup(app):
     app.connect("builder-inited", _lighten_rendered_pages)
-    app.connect("build-finished", _subset_icon_fonts)
+    # the subsets read the glyphs the stylesheets use before their icon classes go
+    app.connect("build-finished", _subset_icon_fonts, priority=400)
+    app.connect("build-finished", _drop_unused_icon_rules, priority=600)
     # after sphinx.ext.mathjax (priority 500) has added its scripts
     app.connect("html-page-context", _drop_mathjax_where_no_math, priority=900)
     app.add_css_file("svg-icons.css")
