@@ -16,8 +16,11 @@ mobile run). Each run's JSON report is kept in the output folder for the details
                                [--runs N]
 
 Performance scores depend on the machine's speed: the footer gives Lighthouse's
-``benchmarkIndex`` of this machine during the runs (its CPU score; on a busy shared machine it
-drops and the mobile scores with it). ``--runs 3`` reports each page's median run.
+``benchmarkIndex`` of this machine during the runs (its CPU score). The mobile preset slows the
+CPU 4x, which emulates Lighthouse's reference phone (a Moto G Power, benchmarkIndex about 264
+by Chrome DevTools' calibration) from a machine of about 1000; on a slower or busy machine the
+mobile scores emulate a much slower phone. ``--cpu-slowdown benchmarkIndex/264`` calibrates
+it (and says so in the footer). ``--runs 3`` reports each page's median run.
 """
 
 from __future__ import annotations
@@ -55,7 +58,8 @@ def site_pages(html: Path) -> list[str]:
     return pages
 
 
-def run_lighthouse(url: str, preset: str, report: Path, resume: bool = False) -> dict:
+def run_lighthouse(url: str, preset: str, report: Path, resume: bool = False,
+                   cpu_slowdown: float | None = None) -> dict:
     """Run Lighthouse once on ``url``; return its parsed JSON report (with ``resume``, the
     report already in ``report`` if there is one)."""
     if resume and report.is_file():
@@ -65,6 +69,8 @@ def run_lighthouse(url: str, preset: str, report: Path, resume: bool = False) ->
                f"--chrome-flags={CHROME_FLAGS}"]
     if preset == "desktop":
         command.append("--preset=desktop")
+    elif cpu_slowdown is not None:
+        command.append(f"--throttling.cpuSlowdownMultiplier={cpu_slowdown}")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
     subprocess.run(command, check=True, env=env, timeout=900)
     return json.loads(report.read_text())
@@ -129,6 +135,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "_build" / "lighthouse")
     parser.add_argument("--pages", nargs="*", help="pages relative to --html (default: all)")
     parser.add_argument("--runs", type=int, default=1, help="runs per page and preset (median)")
+    parser.add_argument("--cpu-slowdown", type=float, default=None,
+                        help="mobile CPU slowdown (Lighthouse's default: 4)")
     parser.add_argument("--resume", action="store_true",
                         help="reuse the JSON reports already in --out instead of re-running")
     args = parser.parse_args(argv)
@@ -144,7 +152,8 @@ def main(argv=None) -> int:
                 runs = []
                 for run in range(args.runs):
                     report = args.out / f"{page.replace('/', '__')}.{preset}.{run}.json"
-                    runs.append(run_lighthouse(f"{origin}/{page}", preset, report, args.resume))
+                    runs.append(run_lighthouse(f"{origin}/{page}", preset, report, args.resume,
+                                               args.cpu_slowdown))
                 results[preset] = median_run(runs)
             rows.append(summarise(page, results, origin))
             print(f"measured {page}", file=sys.stderr, flush=True)
@@ -155,7 +164,8 @@ def main(argv=None) -> int:
     text += (f"\n\nLighthouse {rows[0]['version']} with {rows[0]['browser']}; served gzipped by "
              f"tools/serve_gzip.py; {args.runs} run(s) per page and preset (median); "
              f"benchmarkIndex {min(benchmarks)}-{max(benchmarks)} "
-             f"(median {statistics.median(benchmarks):.0f}).") if rows else ""
+             f"(median {statistics.median(benchmarks):.0f}); mobile CPU slowdown "
+             f"{args.cpu_slowdown or 4}x.") if rows else ""
     failed = {row["page"]: row["failed_a11y"] for row in rows if row["failed_a11y"]}
     if failed:
         text += "\n\nAccessibility audits that failed: " + json.dumps(failed)
