@@ -93,7 +93,7 @@ def summarise(page: str, results: dict[str, dict], origin: str) -> dict:
     requests = mobile["audits"]["network-requests"]["details"]["items"]
     off_origin = [item["url"] for item in requests
                   if not item["url"].startswith(("data:", "blob:"))
-                  and urlparse(item["url"]).netloc != urlparse(origin).netloc]
+                  and urlparse(item["url"]).hostname != urlparse(origin).hostname]
     audits = mobile["audits"]
     return {
         "page": page,
@@ -119,13 +119,13 @@ def summarise(page: str, results: dict[str, dict], origin: str) -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = ["| page | KB gzipped | requests | perf mobile | perf desktop | accessibility "
-             "| best practices | off-origin | mobile FCP / LCP / TBT / CLS |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+             "| best practices | off-origin | mobile FCP / LCP / TBT / CLS | benchmarkIndex |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
     for row in rows:
         metrics = " / ".join(row["metrics"].values())
         lines.append(f"| {row['page']} | {row['kb']} | {row['requests']} | {row['mobile']} "
                      f"| {row['desktop']} | {row['a11y']} | {row['best']} | {row['off_origin']} "
-                     f"| {metrics} |")
+                     f"| {metrics} | {' / '.join(str(round(b)) for b in row['benchmark'])} |")
     return "\n".join(lines)
 
 
