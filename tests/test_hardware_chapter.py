@@ -44,7 +44,7 @@ def test_table_size_and_transistor_doubling_time(cpus):
 def test_projections_from_the_4004(cpus):
     two = hardware.moore_projection(1971, 2.0, cpus)
     assert (two.anchor_name, two.anchor_year, two.anchor_count) == ("Intel 4004", 1971, 2300)
-    assert two.end_year == 2025 and two.end_year - two.anchor_year == 54
+    assert two.end_year == 2025
     assert f"{two.projected_at_end:.3g}" == "3.09e+11"
     assert two.actual_name_at_end == "Apple M3 Ultra" and two.actual_at_end == 1.84e11
     assert round(two.ratio_at_end, 2) == 1.68 and two.ratio_at_end < 2  # under one doubling
@@ -114,8 +114,8 @@ def test_single_thread_eras_panel():
     assert (single.era_start[0], single.era_end[-1]) == (1978, 2017)
     assert single.doubling_time_years.round(2).tolist() == [3.49, 1.66, 3.35, 6.12, 20.15]
     assert round(single.doubling_time_years[-1]) == 20  # "a doubling every 20 years"
-    assert round(single.gain(1986, 2003)) == 1234 and 2003 - 1986 == 17
-    assert round(single.gain(2003, 2017), 2) == 8.83 and 2017 - 2003 == 14
+    assert round(single.gain(1986, 2003)) == 1234  # 17 years at 52 %/yr
+    assert round(single.gain(2003, 2017), 2) == 8.83  # 14 years at 23, 12, 3.5 %/yr
     assert round(single.total_gain, -4) == 50_000  # "about 50,000 times the 1978 level"
 
 
@@ -177,7 +177,8 @@ def test_the_a100_claims(chips):
     assert round(hardware.generation_ratio(chips, A100, V100, "fp16"), 1) == 2.5
     # The sparse TF32 headline is twice the dense rate: 312 / 15.7 = 19.9, the "20x".
     sparse_tf32 = 2 * hardware.peak_tflops(chips, A100, "tf32")
-    assert sparse_tf32 == 312 and round(sparse_tf32 / 15.7, 1) == 19.9
+    v100_fp32 = hardware.peak_tflops(chips, V100, "fp32")
+    assert sparse_tf32 == 312 and round(sparse_tf32 / v100_fp32, 1) == 19.9
     assert round(hardware.compare_chips(chips, A100, V100, "fp16").implied_doubling_time, 2) \
         == 2.27
 
