@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,8 +19,6 @@ from scalinglaws.widgets import (
     isoflop_calculator,
 )
 
-REPLICATION = (Path(__file__).parents[2] / "shared" / "reference-data"
-               / "chinchilla-replication" / "svg_extracted_data.csv")
 GOPHER = ch.GOPHER_FLOPS
 TRUTH_A = 0.452
 
@@ -203,10 +200,9 @@ def test_table_a3_typo():
 
 
 @pytest.fixture(scope="module")
-def digitised():
-    if not REPLICATION.is_file():
-        pytest.skip(f"reference data not present: {REPLICATION}")
-    return ch.read_digitised_runs(REPLICATION)
+def digitised(reference_data):
+    return ch.read_digitised_runs(
+        reference_data / "chinchilla-replication" / "svg_extracted_data.csv")
 
 
 def test_objectives_on_the_digitised_points(digitised):

@@ -5,7 +5,6 @@ of our CPU table against Karl Rupp's microprocessor trend data (CC BY 4.0, read,
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -20,9 +19,6 @@ V100 = "NVIDIA V100 (SXM2 32GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"
-
-#: Third-party reference data next to the repository (tests only; skipped when absent).
-RUPP = Path(__file__).parents[2] / "shared" / "reference-data" / "microprocessor-trends"
 
 kappas = st.floats(min_value=1.0, max_value=10.0, allow_nan=False)
 not_a_number = st.one_of(st.just(float("nan")), st.just(float("inf")), st.text(max_size=5),
@@ -406,12 +402,11 @@ def test_bad_utilisation_and_ratio_name_the_argument(bad):
 # --- Cross-check against Karl Rupp's microprocessor trend data ------------------------------
 
 
-def _read_rupp(filename: str) -> tuple[np.ndarray, np.ndarray]:
+def _read_rupp(reference_data, filename: str) -> tuple[np.ndarray, np.ndarray]:
     """Two-column whitespace table (year, value); lines that are not two numbers are skipped."""
-    if not RUPP.is_dir():
-        pytest.skip(f"reference data not present: {RUPP}")
+    path = reference_data / "microprocessor-trends" / filename
     years, values = [], []
-    for line in (RUPP / filename).read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) != 2:
             continue
@@ -424,8 +419,8 @@ def _read_rupp(filename: str) -> tuple[np.ndarray, np.ndarray]:
     return np.array(years), np.array(values)
 
 
-def test_transistor_doubling_time_agrees_with_rupp():
-    rupp_years, rupp_thousands = _read_rupp("transistors.dat")
+def test_transistor_doubling_time_agrees_with_rupp(reference_data):
+    rupp_years, rupp_thousands = _read_rupp(reference_data, "transistors.dat")
     cpus = load_cpus()
     # Fit both over the years both cover, so neither gains a decade the other lacks.
     start = max(rupp_years.min(), float(cpus.year.min()))
@@ -445,8 +440,8 @@ def test_transistor_doubling_time_agrees_with_rupp():
         assert 1.75 < trend.doubling_time < 2.25
 
 
-def test_clock_plateau_year_agrees_with_rupp():
-    rupp_years, rupp_mhz = _read_rupp("frequency.dat")
+def test_clock_plateau_year_agrees_with_rupp(reference_data):
+    rupp_years, rupp_mhz = _read_rupp(reference_data, "frequency.dat")
     cpus = load_cpus().dropna(subset=["clock_mhz"])
     ours = hw.fit_two_segment_trend(cpus.year, cpus.clock_mhz, n_bootstrap=200, seed=1)
     rupp = hw.fit_two_segment_trend(rupp_years, rupp_mhz, n_bootstrap=200, seed=1)
