@@ -36,8 +36,11 @@ python-check:
 
 venv: $(STAMP)
 
+# Made afresh when the pins change (a package dropped from them leaves too), so .venv holds
+# exactly the pinned set (tests/test_ci.py); a change to pyproject.toml only reinstalls.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(check_python)
+	@case " $? " in *" requirements"*) rm -rf $(VENV);; esac
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
@@ -91,7 +94,7 @@ pins:
 	$(PYTHON) tools/pins.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check scalinglaws tests
+	$(BIN)/ruff check scalinglaws tests tools
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis
