@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -107,8 +108,10 @@ def test_the_pins_are_the_complete_set_and_follow_their_inputs():
 
 
 def _make(*args: str) -> subprocess.CompletedProcess:
+    # not the variables of the `make test` running this suite (e.g. CHROMIUM=...)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     return subprocess.run(["make", "--no-print-directory", "-s", "-C", str(REPO), *args],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=env)
 
 
 def _script(path: Path, text: str) -> Path:
