@@ -6,6 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No per-example time limit: `make test` runs two workers beside a book build and a browser
+# on two cores, so hypothesis' default 200 ms deadline failed tests by the machine's load
+# (DeadlineExceeded, "Flaky"), not by what they check.
+settings.register_profile("scalinglaws", deadline=None)
+settings.load_profile("scalinglaws")
 
 REPO = Path(__file__).resolve().parents[1]
 #: ../shared/reference-data beside the repository (absent in a reader's clone and on GitHub).
