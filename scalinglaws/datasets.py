@@ -142,6 +142,7 @@ CPU_COLUMNS = [
     Column("vendor", "text"),
     Column("year", "int", low=1971, high=2030),
     Column("transistors", "float", required=False, low=1e3, high=1e13),
+    Column("dies", "int", low=1, high=64),
     Column("clock_mhz", "float", required=False, low=0.05, high=10_000),
     Column("power_w", "float", required=False, low=0.01, high=2_000),
     Column("cores", "int", required=False, low=1, high=1_024),
@@ -188,10 +189,13 @@ SINGLE_THREAD_ERA_COLUMNS = [
 
 
 def load_cpus(folder: Path | str | None = None) -> pd.DataFrame:
-    """Microprocessors from 1971 on (``cpus.csv``): transistors, clock, power, cores, node.
+    """Microprocessors from 1971 on (``cpus.csv``): transistors, dies, clock, power, cores, node.
 
-    Columns: name, vendor, year, transistors (count), clock_mhz (maximum rated clock of the
-    named model), power_w (TDP or typical power), cores, process_nm, source.
+    Columns: name, vendor, year, transistors (count, summed over the package's dies), dies
+    (the silicon dies that count covers: 1 for a monolithic chip, 2 for Apple's "Ultra" parts, 9 for
+    AMD's EPYC Rome), clock_mhz (maximum rated clock of the named model), power_w (TDP or
+    typical power), cores, process_nm, source. Moore's observation is per integrated circuit,
+    so trends are fitted per die (``dies == 1``) by default.
 
     >>> cpus = load_cpus()
     >>> int(cpus.year.min()), bool(cpus.source.str.len().gt(0).all())

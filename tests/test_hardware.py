@@ -15,7 +15,7 @@ from scalinglaws import hardware as hw
 from scalinglaws.datasets import ACCELERATOR_COLUMNS, load_accelerators, load_cpus
 from scalinglaws.powerlaw import fit_exponential_trend
 
-V100 = "NVIDIA V100 (SXM2 32GB)"
+V100 = "NVIDIA V100 (SXM2 16GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"
@@ -378,7 +378,7 @@ def test_unknown_precision_names_precision(precision):
 
 def test_missing_precision_says_which_chip_and_what_it_has():
     message = _message(lambda: hw.compare_chips(None, H100, V100, "fp8"))
-    assert message == ("precision 'fp8' has no dense figure for NVIDIA V100 (SXM2 32GB) in the "
+    assert message == ("precision 'fp8' has no dense figure for NVIDIA V100 (SXM2 16GB) in the "
                        "table; it has fp32, fp16")
 
 

@@ -8,7 +8,7 @@ from scalinglaws import hardware
 from scalinglaws.datasets import load_accelerators, load_cpus, load_single_thread_eras
 from scalinglaws.widgets import accelerator_calculator, dennard_calculator, moore_calculator
 
-V100 = "NVIDIA V100 (SXM2 32GB)"
+V100 = "NVIDIA V100 (SXM2 16GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"

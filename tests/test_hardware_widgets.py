@@ -19,7 +19,7 @@ from scalinglaws.widgets.hardware import (
     moore_calculator,
 )
 
-V100 = "NVIDIA V100 (SXM2 32GB)"
+V100 = "NVIDIA V100 (SXM2 16GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"
