@@ -164,6 +164,7 @@ ACCELERATOR_COLUMNS = [
     Column("memory_gb", "float", low=1, high=10_000),
     Column("bandwidth_tbps", "float", low=0.01, high=1_000),
     Column("power_w", "float", required=False, low=10, high=10_000),
+    Column("power_basis", "text", required=False),
     Column("price_usd", "float", required=False, low=100, high=1e7),
     SOURCE,
     Column("price_source", "text", required=False),
@@ -208,7 +209,10 @@ def load_accelerators(folder: Path | str | None = None) -> pd.DataFrame:
     """ML accelerators (``accelerators.csv``): dense peak TFLOP/s per precision, memory, power.
 
     Every TFLOP/s figure is dense (without structured sparsity); empty where the chip lacks
-    the precision. ``price_usd`` is filled only where a public figure exists, with its own
+    the precision natively (a format accepted only at a wider format's rate is left empty).
+    Memory, bandwidth and power describe the ``form_factor`` named (for the B200, one GPU of
+    an HGX B200 board). ``power_basis`` says what ``power_w`` is: "max TDP", "TDP", "peak
+    board power" or "measured maximum" (Google's TPU v4 figure, not a TDP). ``price_usd`` is filled only where a public figure exists, with its own
     ``price_source``.
 
     >>> chips = load_accelerators()
