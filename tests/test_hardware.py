@@ -179,12 +179,15 @@ def test_transistor_doubling_time_from_our_table():
     assert low < trend.doubling_time < high
     assert abs(trend.doubling_time - 2.0) / 2.0 < 0.1
     assert high < 2.5 and low > 1.5  # neither House's 1.5 years nor Moore 1965's 1 year
-    assert trend.n_points == int(load_cpus().transistors.notna().sum())
+    cpus = load_cpus()
+    assert trend.n_points == int((cpus.transistors.notna() & (cpus.dies == 1)).sum())
+    assert hw.transistor_trend(per_die=False).n_points == int(cpus.transistors.notna().sum())
 
 
 def test_transistor_trend_year_window():
     early = hw.transistor_trend(start_year=1971, end_year=2000)
-    assert early.n_points == int(load_cpus().query("year <= 2000").transistors.notna().sum())
+    assert early.n_points == int(load_cpus().query("year <= 2000 and dies == 1")
+                                 .transistors.notna().sum())
     assert _message(lambda: hw.transistor_trend(start_year=2000, end_year=1990)).startswith(
         "end_year must")
     assert "at least 3 chips" in _message(lambda: hw.transistor_trend(start_year=2025))
@@ -196,8 +199,12 @@ def test_moore_projection_defaults_and_anchor():
         "Intel 4004", 1971.0, 2300.0)
     assert result.end_year == 2025.0
     assert result.projected_at_end == pytest.approx(2300 * 2**27)
-    assert result.actual_name_at_end == "Apple M3 Ultra"
-    assert result.ratio_at_end == pytest.approx(2300 * 2**27 / 1.84e11)
+    assert result.actual_name_at_end == "Apple M3 Max (16-core CPU)"
+    assert result.ratio_at_end == pytest.approx(2300 * 2**27 / 9.2e10)
+    whole = hw.moore_projection(1971, 2.0, per_die=False)
+    assert whole.ratio_at_end == pytest.approx(2300 * 2**27 / 1.84e11)
+    assert _message(lambda: hw.moore_projection(1971, 2.0, per_die="yes")).startswith(
+        "per_die must")
     np.testing.assert_allclose(result.grid_counts,
                                hw.project_transistors(1971, 2300, 2.0, result.grid_years))
     # House's 18 months from the same start overshoots by orders of magnitude.
