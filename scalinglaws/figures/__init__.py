@@ -5,6 +5,6 @@ cells whose input is hidden, and the tests check each figure's plotted data and 
 (nbval compares text outputs only, not images).
 """
 
-from scalinglaws.figures import chinchilla, hardware
+from scalinglaws.figures import chinchilla, hardware, powerlaw
 
-__all__ = ["chinchilla", "hardware"]
+__all__ = ["chinchilla", "hardware", "powerlaw"]
