@@ -192,6 +192,23 @@ def test_table_3_reproduction():
     assert round(slope, 3) == 0.498 and 0.488 <= slope <= 0.502
 
 
+def test_table_3_67b_row_is_its_one_inconsistent_row():
+    """Issue 8: every row's tokens are its FLOPs over 6N within the rounding of the printed
+    numbers, except the 67B row: 5.76e23 / (6 x 67e9) is 1.43 trillion, printed 1.5."""
+    inconsistent = []
+    for params, flops, tokens in ch.HOFFMANN_2022_TABLE_3:
+        # FLOPs are printed to 3 significant digits, tokens to one decimal of a billion or
+        # a trillion ("8.0 Billion", "1.5 Trillion"): half a unit of the last digit each.
+        flops_margin = 0.5 * 10 ** (np.floor(np.log10(flops)) - 2)
+        tokens_margin = 0.05 * (1e12 if tokens >= 1e12 else 1e9)
+        low = ch.tokens_for_budget(flops - flops_margin, params)
+        high = ch.tokens_for_budget(flops + flops_margin, params)
+        if high < tokens - tokens_margin or low > tokens + tokens_margin:
+            inconsistent.append(params)
+    assert inconsistent == [67e9]
+    assert round(ch.tokens_for_budget(5.76e23, 67e9) / 1e12, 2) == 1.43
+
+
 def test_table_a3_typo():
     assert f"{ch.training_flops(175e9, 12.0e12):.3g}" == "1.26e+25"
 
@@ -229,6 +246,12 @@ def test_tokens_per_parameter_over_time(runs):
     assert early.min() >= 1.0 and early.max() < 2.1  # "between 1 and 2" (BLOOM 2.08)
     late = tpp[runs.year >= 2023]
     assert list(late[late < 20].index) == ["Falcon-180B"]
+    # Issue 8: two models sit near the 20 line, one on each side, not only Falcon-180B.
+    near = late[(late / tpp["Chinchilla 70B"] - 1).abs() < 0.1]
+    assert sorted(near.index) == ["Falcon-180B", "LLaMA 65B"]
+    # The Llama 3 paper's "1.8T tokens for Llama 2" would put Llama 2 70B at 26, not 29.
+    llama2 = runs.loc["Llama 2 70B"]
+    assert round(llama2.tokens / llama2.params) == 29 and round(1.8e12 / llama2.params) == 26
     y2023, newer = tpp[runs.year == 2023], tpp[runs.year >= 2024]
     assert (round(y2023.min()), round(y2023.max())) == (19, 286)
     assert (round(newer.min()), round(newer.max())) == (39, 1875)
