@@ -209,6 +209,27 @@ def test_table_3_67b_row_is_its_one_inconsistent_row():
     assert round(ch.tokens_for_budget(5.76e23, 67e9) / 1e12, 2) == 1.43
 
 
+def test_section_3_4_prose_matches_approach_2_not_table_3():
+    """Issue 8: the prose numbers of §3.4 roughly match Table A3's Approach 2: three of the
+    four within 5 % of it and 12-15 % from Table 3 (Approach 1); only the round
+    "approximately 10^25" for 280B is nearer Table 3's 9.90e24."""
+    approach_1 = {row[0]: row[1:] for row in ch.HOFFMANN_2022_TABLE_3}
+    approach_2 = {row[0]: row[1:] for row in ch.HOFFMANN_2022_TABLE_A3_APPROACH_2}
+    off_1, off_2 = [], []
+    for params, flops, tokens in ch.HOFFMANN_2022_SECTION_3_4:
+        for value, one, two in zip((flops, tokens), approach_1[params], approach_2[params]):
+            off_1.append(abs(np.log(value / one)))
+            off_2.append(abs(np.log(value / two)))
+    assert max(off_2) < np.log(1.2) and sum(off_2) < sum(off_1)
+    closer = [two for one, two in zip(off_1, off_2) if two < one]
+    assert len(closer) == 3 and max(closer) < np.log(1.05)  # all but "approximately 1e25"
+
+
+def test_table_a3_approach_2_is_close_to_six_nd():
+    for params, flops, tokens in ch.HOFFMANN_2022_TABLE_A3_APPROACH_2:
+        assert ch.training_flops(params, tokens) == pytest.approx(flops, rel=0.03), params
+
+
 def test_table_a3_typo():
     assert f"{ch.training_flops(175e9, 12.0e12):.3g}" == "1.26e+25"
 
