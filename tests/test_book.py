@@ -191,7 +191,8 @@ def test_solution_bar_opens_on_a_click_anywhere_on_it(browser, server):
     page.close()
 
 
-AUTHOR_YEAR = re.compile(r"^[A-Z][\w'’ -]*( et al\.| and [A-Z][\w'’ -]*)?, (1[89]|20)\d\d[a-z]?$")
+AUTHOR_YEAR = re.compile(r"^[A-Z][\w'’ -]*( et al\.| and [A-Z][\w'’ -]*)?, "
+                         r"((1[89]|20)\d\d[a-z]?|n\.d\.)$")  # n.d.: a source with no date
 
 
 def _citations(page_html: str) -> list[tuple[str, str]]:
