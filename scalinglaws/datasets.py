@@ -212,7 +212,8 @@ def load_accelerators(folder: Path | str | None = None) -> pd.DataFrame:
     the precision natively (a format accepted only at a wider format's rate is left empty).
     Memory, bandwidth and power describe the ``form_factor`` named (for the B200, one GPU of
     an HGX B200 board). ``power_basis`` says what ``power_w`` is: "max TDP", "TDP", "peak
-    board power" or "measured maximum" (Google's TPU v4 figure, not a TDP). ``price_usd`` is filled only where a public figure exists, with its own
+    board power" or "measured maximum" (Google's TPU v4 figure, not a TDP). ``price_usd`` is
+    filled only where a public figure exists, with its own
     ``price_source``.
 
     >>> chips = load_accelerators()

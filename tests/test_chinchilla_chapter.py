@@ -217,11 +217,12 @@ def test_section_3_4_prose_matches_approach_2_not_table_3():
     approach_2 = {row[0]: row[1:] for row in ch.HOFFMANN_2022_TABLE_A3_APPROACH_2}
     off_1, off_2 = [], []
     for params, flops, tokens in ch.HOFFMANN_2022_SECTION_3_4:
-        for value, one, two in zip((flops, tokens), approach_1[params], approach_2[params]):
+        for value, one, two in zip((flops, tokens), approach_1[params], approach_2[params],
+                                   strict=True):
             off_1.append(abs(np.log(value / one)))
             off_2.append(abs(np.log(value / two)))
     assert max(off_2) < np.log(1.2) and sum(off_2) < sum(off_1)
-    closer = [two for one, two in zip(off_1, off_2) if two < one]
+    closer = [two for one, two in zip(off_1, off_2, strict=True) if two < one]
     assert len(closer) == 3 and max(closer) < np.log(1.05)  # all but "approximately 1e25"
 
 

@@ -56,7 +56,8 @@ def test_four_curves_is_two_by_two_with_the_fits_and_the_breakpoint(cpus):
     transistors = axes[0].get_lines()
     np.testing.assert_array_equal(transistors[0].get_ydata(), cpus.transistors.to_numpy())
     trend = hardware.transistor_trend(cpus)
-    np.testing.assert_allclose(transistors[1].get_ydata(), trend.predict(transistors[1].get_xdata()))
+    fit = transistors[1]
+    np.testing.assert_allclose(fit.get_ydata(), trend.predict(fit.get_xdata()))
     plateau = hardware.fit_clock_plateau(cpus)
     clock_fit = axes[1].get_lines()[1]
     np.testing.assert_allclose(clock_fit.get_ydata(), plateau.predict(clock_fit.get_xdata()))
@@ -114,7 +115,7 @@ def test_isoflop_valleys_mark_the_closed_form_optimum():
     markers = [line for line in ax.get_lines() if line.get_marker() == "o"]
     budgets = (1e19, 1e21, 1e23, 1e25)
     assert len(markers) == len(budgets)
-    for marker, budget in zip(markers, budgets):
+    for marker, budget in zip(markers, budgets, strict=True):
         expected = ch.compute_optimal(budget, ch.BESIROGLU_2024)
         assert marker.get_xdata()[0] == pytest.approx(expected.params)
         assert marker.get_ydata()[0] == pytest.approx(expected.loss)

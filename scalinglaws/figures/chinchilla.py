@@ -85,9 +85,12 @@ def approach1_envelope(truth=ch.HOFFMANN_2022, n_curves: int = 8):
         size = runs.curve_params[pick][0]
         ax.plot(compute[pick], runs.curve_loss[pick], color="#999999", linewidth=1,
                 label="training curves (one model size each)" if run == 0 else None)
-        if run in (0, n_curves - 1):
-            ax.annotate(f"{size / 1e9:.2g}B parameters", (compute[pick][0], runs.curve_loss[pick][0]),
-                        xytext=(4, 0), textcoords="offset points", fontsize=8, va="center")
+        if run in (0, n_curves - 1):  # label the smallest at its end, the largest at its start
+            end = -1 if run == 0 else 0
+            ax.annotate(f"{size / 1e9:.2g}B parameters",
+                        (compute[pick][end], runs.curve_loss[pick][end]),
+                        xytext=(-4, 5) if run == 0 else (4, 0), textcoords="offset points",
+                        fontsize=8, ha="right" if run == 0 else "left")
         inside = (grid >= compute[pick].min()) & (grid <= compute[pick].max())
         best[inside] = np.minimum(best[inside], np.interp(np.log(grid[inside]),
                                                           np.log(compute[pick]),
@@ -107,8 +110,8 @@ def approach2_vertex(budget: float = 1e20, window_offset: float = -0.75,
     a parabola in log N through their losses has its vertex away from the true optimum.
 
     >>> fig = approach2_vertex()
-    >>> [line.get_label() for line in fig.axes[0].get_lines()]
-    ['true loss along C = 1e+20 FLOPs', 'sizes tried', 'parabola fitted to them', 'true optimum', 'vertex of the parabola']
+    >>> [line.get_label() for line in fig.axes[0].get_lines()][1:]
+    ['sizes tried', 'parabola fitted to them', 'true optimum', 'vertex of the parabola']
     """
     true_opt = ch.compute_optimal(budget, truth).params
     profile = ch.isoflop_profile(budget, truth, decades=3.0)

@@ -68,7 +68,7 @@ def four_curves(cpus: pd.DataFrame | None = None, eras: pd.DataFrame | None = No
               (cpus.year, cpus.clock_mhz, "maximum clock (MHz)"),
               (cpus.year, cpus.power_w, "TDP (W)"),
               (single.years, single.relative_performance, "single-thread perf. (1978 = 1)")]
-    for ax, (x, y, label) in zip(axes, panels):
+    for ax, (x, y, label) in zip(axes, panels, strict=True):
         plotting.log_axes(ax, x=False)
         ax.plot(x, y, "-" if label.startswith("single") else "o", color=COLORS["blue"],
                 markersize=4)
