@@ -110,7 +110,8 @@ def approach2_vertex(budget: float = 1e20, window_offset: float = -0.75,
     a parabola in log N through their losses has its vertex away from the true optimum.
 
     >>> fig = approach2_vertex()
-    >>> [line.get_label() for line in fig.axes[0].get_lines()][1:]
+    >>> labels = [line.get_label() for line in fig.axes[0].get_lines()]
+    >>> [label for label in labels if not label.startswith(("_", "true loss"))]
     ['sizes tried', 'parabola fitted to them', 'true optimum', 'vertex of the parabola']
     """
     true_opt = ch.compute_optimal(budget, truth).params
