@@ -11,11 +11,36 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv browser
+# apt-get, as root, installs Chromium when it is missing (a variable so its failure can be tested)
+APT_GET ?= apt-get
+
+.PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv browser pins \
+	python-check
+
+# Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
+# and what to do, instead of a pip error about versions.
+define check_python
+found=$$($(PYTHON) --version 2>&1 | sed -n 's/^Python \([0-9][0-9]*\)\.\([0-9][0-9]*\).*/\1 \2/p'); \
+set -- $$found; \
+if [ -z "$$found" ] || [ "$$1" -lt 3 ] || { [ "$$1" = 3 ] && [ "$$2" -lt 11 ]; }; then \
+  echo "make: Python 3.11 or newer is needed (the pinned numpy, pandas and scipy need it)." >&2; \
+  echo "  found: $(if $(PYTHON),$(PYTHON) ($$($(PYTHON) --version 2>&1 | head -n 1)),no python3.11 or python3 on PATH)" >&2; \
+  echo "  install Python 3.11+ (your system's packages, pyenv or python.org), then run" >&2; \
+  echo "  make with it on PATH as python3.11, or name it: make PYTHON=/path/to/python3.11" >&2; \
+  exit 1; \
+fi
+endef
+
+python-check:
+	@$(check_python)
 
 venv: $(STAMP)
 
+# Made afresh when the pins change (a package dropped from them leaves too), so .venv holds
+# exactly the pinned set (tests/test_ci.py); a change to pyproject.toml only reinstalls.
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(check_python)
+	@case " $? " in *" requirements"*) rm -rf $(VENV);; esac
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
@@ -24,13 +49,19 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 # Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
 browser: $(CHROMIUM)
 
-# As root (CI, containers) it is installed with apt; otherwise the browser tests are skipped
-# with a message (and fail under CI=true, where they must run).
+# As root (CI, containers) it is installed with apt. When that cannot happen (not root, or apt
+# fails: no network, no package), make goes on: the browser tests are skipped with a message,
+# except under CI=true, where they must run and fail instead.
 $(CHROMIUM):
-	@if [ "$$(id -u)" = 0 ]; then \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else \
-	  echo "No $(CHROMIUM): browser tests will be skipped (sudo apt-get install chromium)."; \
+	@skip="the browser tests will be skipped (under CI=true they fail). Install it with"; \
+	skip="$$skip 'sudo apt-get install chromium' or pass CHROMIUM=/path/to/chromium."; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "make: no $(CHROMIUM), and apt needs root: $$skip" >&2; \
+	elif ! { $(APT_GET) update -qq && \
+	         DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium >/dev/null; }; then \
+	  echo "make: no $(CHROMIUM), and apt-get could not install it (see above): $$skip" >&2; \
+	elif [ ! -e "$(CHROMIUM)" ]; then \
+	  echo "make: apt-get installed chromium, but not at $(CHROMIUM): $$skip" >&2; \
 	fi
 
 book: $(STAMP)
@@ -63,8 +94,15 @@ bench: $(STAMP)
 bench-web: $(STAMP) $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m scalinglaws.web.bench
 
+# Refresh the pins: requirements.txt and requirements-dev.txt from requirements.in and
+# requirements-dev.in, resolved by pip in a fresh temporary venv (the one target that needs
+# the package index). Then `make notebooks` if a version changed, and `make test`.
+pins:
+	@$(check_python)
+	$(PYTHON) tools/pins.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check scalinglaws tests
+	$(BIN)/ruff check scalinglaws tests tools
 
 clean:
 	rm -rf _build .pytest_cache .hypothesis
@@ -72,3 +110,18 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) *.egg-info
+
+# Lighthouse (npm, pinned in package-lock.json) on every page of _build/html, mobile and desktop,
+# served gzipped from 127.0.0.1 by tools/serve_gzip.py; the table goes to _build/lighthouse/report.md.
+# Builds the book first if there is none (run `make book lighthouse` to measure a fresh build).
+# Not part of `make test`: ~1 min a page on two cores. LIGHTHOUSE_RUNS=3 reports medians.
+.PHONY: lighthouse
+LIGHTHOUSE_RUNS ?= 1
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+lighthouse: $(STAMP) node_modules/.installed
+	@test -f _build/html/index.html || $(MAKE) book
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python tools/lighthouse.py --html _build/html \
+	  --out _build/lighthouse --runs $(LIGHTHOUSE_RUNS)

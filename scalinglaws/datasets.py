@@ -142,6 +142,7 @@ CPU_COLUMNS = [
     Column("vendor", "text"),
     Column("year", "int", low=1971, high=2030),
     Column("transistors", "float", required=False, low=1e3, high=1e13),
+    Column("dies", "int", low=1, high=64),
     Column("clock_mhz", "float", required=False, low=0.05, high=10_000),
     Column("power_w", "float", required=False, low=0.01, high=2_000),
     Column("cores", "int", required=False, low=1, high=1_024),
@@ -163,6 +164,7 @@ ACCELERATOR_COLUMNS = [
     Column("memory_gb", "float", low=1, high=10_000),
     Column("bandwidth_tbps", "float", low=0.01, high=1_000),
     Column("power_w", "float", required=False, low=10, high=10_000),
+    Column("power_basis", "text", required=False),
     Column("price_usd", "float", required=False, low=100, high=1e7),
     SOURCE,
     Column("price_source", "text", required=False),
@@ -188,10 +190,13 @@ SINGLE_THREAD_ERA_COLUMNS = [
 
 
 def load_cpus(folder: Path | str | None = None) -> pd.DataFrame:
-    """Microprocessors from 1971 on (``cpus.csv``): transistors, clock, power, cores, node.
+    """Microprocessors from 1971 on (``cpus.csv``): transistors, dies, clock, power, cores, node.
 
-    Columns: name, vendor, year, transistors (count), clock_mhz (maximum rated clock of the
-    named model), power_w (TDP or typical power), cores, process_nm, source.
+    Columns: name, vendor, year, transistors (count, summed over the package's dies), dies
+    (the silicon dies that count covers: 1 for a monolithic chip, 2 for Apple's "Ultra" parts, 9 for
+    AMD's EPYC Rome), clock_mhz (maximum rated clock of the named model), power_w (TDP or
+    typical power), cores, process_nm, source. Moore's observation is per integrated circuit,
+    so trends are fitted per die (``dies == 1``) by default.
 
     >>> cpus = load_cpus()
     >>> int(cpus.year.min()), bool(cpus.source.str.len().gt(0).all())
@@ -204,7 +209,11 @@ def load_accelerators(folder: Path | str | None = None) -> pd.DataFrame:
     """ML accelerators (``accelerators.csv``): dense peak TFLOP/s per precision, memory, power.
 
     Every TFLOP/s figure is dense (without structured sparsity); empty where the chip lacks
-    the precision. ``price_usd`` is filled only where a public figure exists, with its own
+    the precision natively (a format accepted only at a wider format's rate is left empty).
+    Memory, bandwidth and power describe the ``form_factor`` named (for the B200, one GPU of
+    an HGX B200 board). ``power_basis`` says what ``power_w`` is: "max TDP", "TDP", "peak
+    board power" or "measured maximum" (Google's TPU v4 figure, not a TDP). ``price_usd`` is
+    filled only where a public figure exists, with its own
     ``price_source``.
 
     >>> chips = load_accelerators()

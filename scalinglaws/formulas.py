@@ -139,6 +139,19 @@ def first_year_from(years, start):
     return best
 
 
+def largest_up_to_year(years, counts, year):
+    """Index of the largest count among the rows up to ``year`` (the first one on a tie).
+
+    >>> largest_up_to_year([1971, 1972, 1974], [2300, 3500, 9000], 1973)
+    1
+    """
+    best = -1
+    for i in range(len(years)):
+        if years[i] <= year and (best < 0 or counts[i] > counts[best]):
+            best = i
+    return best
+
+
 def largest_in_year(years, counts, year):
     """Index of the largest count among the rows of ``year`` (the first one on a tie).
 

@@ -68,7 +68,6 @@ def test_chinchilla_beats_gopher_at_equal_compute(law):
     for model in (gopher, chinchilla):
         assert ch.training_flops(*model) == pytest.approx(ch.GOPHER_FLOPS, rel=0.15)
     assert law.loss(*chinchilla) < law.loss(*gopher)
-    assert chinchilla[1] / gopher[1] == pytest.approx(4.67, abs=0.01)  # "4× more data"
 
 
 def test_table_3_is_reproduced_from_approach_1():

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -20,8 +19,6 @@ from scalinglaws.widgets import (
     isoflop_calculator,
 )
 
-REPLICATION = (Path(__file__).parents[2] / "shared" / "reference-data"
-               / "chinchilla-replication" / "svg_extracted_data.csv")
 GOPHER = ch.GOPHER_FLOPS
 TRUTH_A = 0.452
 
@@ -86,7 +83,8 @@ def test_chinchilla_against_gopher(runs):
     expected = {ch.HOFFMANN_2022: (1.993, 1.937), ch.BESIROGLU_2024: (1.999, 1.973)}
     for law, (g, c) in expected.items():
         assert round(law.loss(280e9, 300e9), 3) == g and round(law.loss(70e9, 1.4e12), 3) == c
-        assert c < g  # the smaller, longer-trained model wins under either law
+        # the smaller, longer-trained model wins under either law
+        assert law.loss(70e9, 1.4e12) < law.loss(280e9, 300e9)
 
 
 def test_exercise_gopher_tokens():
@@ -155,7 +153,9 @@ def test_three_approaches_on_simulated_runs(comparison):
     runs = comparison.runs
     assert len(np.unique(runs.isoflop_budget)) == 7 and len(runs.isoflop_loss) == 63
     assert len(np.unique(runs.curve_run)) == 16 and runs.isoflop_budget.max() == 1e21
-    assert round(GOPHER / 1e21) == 576 and round(math.log10(576), 1) == 2.8
+    # Gopher's budget lies 576× (2.8 decades) beyond the largest simulated budget
+    beyond = GOPHER / runs.isoflop_budget.max()
+    assert round(beyond) == 576 and round(math.log10(beyond), 1) == 2.8
 
 
 def test_approach_2_bias():
@@ -192,6 +192,45 @@ def test_table_3_reproduction():
     assert round(slope, 3) == 0.498 and 0.488 <= slope <= 0.502
 
 
+def test_table_3_67b_row_is_its_one_inconsistent_row():
+    """Issue 8: every row's tokens are its FLOPs over 6N within the rounding of the printed
+    numbers, except the 67B row: 5.76e23 / (6 x 67e9) is 1.43 trillion, printed 1.5."""
+    inconsistent = []
+    for params, flops, tokens in ch.HOFFMANN_2022_TABLE_3:
+        # FLOPs are printed to 3 significant digits, tokens to one decimal of a billion or
+        # a trillion ("8.0 Billion", "1.5 Trillion"): half a unit of the last digit each.
+        flops_margin = 0.5 * 10 ** (np.floor(np.log10(flops)) - 2)
+        tokens_margin = 0.05 * (1e12 if tokens >= 1e12 else 1e9)
+        low = ch.tokens_for_budget(flops - flops_margin, params)
+        high = ch.tokens_for_budget(flops + flops_margin, params)
+        if high < tokens - tokens_margin or low > tokens + tokens_margin:
+            inconsistent.append(params)
+    assert inconsistent == [67e9]
+    assert round(ch.tokens_for_budget(5.76e23, 67e9) / 1e12, 2) == 1.43
+
+
+def test_section_3_4_prose_matches_approach_2_not_table_3():
+    """Issue 8: the prose numbers of §3.4 roughly match Table A3's Approach 2: three of the
+    four within 5 % of it and 12-15 % from Table 3 (Approach 1); only the round
+    "approximately 10^25" for 280B is nearer Table 3's 9.90e24."""
+    approach_1 = {row[0]: row[1:] for row in ch.HOFFMANN_2022_TABLE_3}
+    approach_2 = {row[0]: row[1:] for row in ch.HOFFMANN_2022_TABLE_A3_APPROACH_2}
+    off_1, off_2 = [], []
+    for params, flops, tokens in ch.HOFFMANN_2022_SECTION_3_4:
+        for value, one, two in zip((flops, tokens), approach_1[params], approach_2[params],
+                                   strict=True):
+            off_1.append(abs(np.log(value / one)))
+            off_2.append(abs(np.log(value / two)))
+    assert max(off_2) < np.log(1.2) and sum(off_2) < sum(off_1)
+    closer = [two for one, two in zip(off_1, off_2, strict=True) if two < one]
+    assert len(closer) == 3 and max(closer) < np.log(1.05)  # all but "approximately 1e25"
+
+
+def test_table_a3_approach_2_is_close_to_six_nd():
+    for params, flops, tokens in ch.HOFFMANN_2022_TABLE_A3_APPROACH_2:
+        assert ch.training_flops(params, tokens) == pytest.approx(flops, rel=0.03), params
+
+
 def test_table_a3_typo():
     assert f"{ch.training_flops(175e9, 12.0e12):.3g}" == "1.26e+25"
 
@@ -200,10 +239,9 @@ def test_table_a3_typo():
 
 
 @pytest.fixture(scope="module")
-def digitised():
-    if not REPLICATION.is_file():
-        pytest.skip(f"reference data not present: {REPLICATION}")
-    return ch.read_digitised_runs(REPLICATION)
+def digitised(reference_data):
+    return ch.read_digitised_runs(
+        reference_data / "chinchilla-replication" / "svg_extracted_data.csv")
 
 
 def test_objectives_on_the_digitised_points(digitised):
@@ -230,6 +268,12 @@ def test_tokens_per_parameter_over_time(runs):
     assert early.min() >= 1.0 and early.max() < 2.1  # "between 1 and 2" (BLOOM 2.08)
     late = tpp[runs.year >= 2023]
     assert list(late[late < 20].index) == ["Falcon-180B"]
+    # Issue 8: two models sit near the 20 line, one on each side, not only Falcon-180B.
+    near = late[(late / tpp["Chinchilla 70B"] - 1).abs() < 0.1]
+    assert sorted(near.index) == ["Falcon-180B", "LLaMA 65B"]
+    # The Llama 3 paper's "1.8T tokens for Llama 2" would put Llama 2 70B at 26, not 29.
+    llama2 = runs.loc["Llama 2 70B"]
+    assert round(llama2.tokens / llama2.params) == 29 and round(1.8e12 / llama2.params) == 26
     y2023, newer = tpp[runs.year == 2023], tpp[runs.year >= 2024]
     assert (round(y2023.min()), round(y2023.max())) == (19, 286)
     assert (round(newer.min()), round(newer.max())) == (39, 1875)

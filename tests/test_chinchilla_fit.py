@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -13,8 +12,6 @@ from hypothesis import strategies as st
 
 from scalinglaws import chinchilla as ch
 from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
-
-REPLICATION = Path(__file__).parents[2] / "shared" / "reference-data" / "chinchilla-replication"
 
 # Besiroglu et al. (2024): estimates (full precision from their code, which the preset holds)
 # and the bootstrap standard errors they report (research memo, A3).
@@ -168,10 +165,8 @@ def test_read_digitised_runs_cannot_drop_every_row(tmp_path, drop):
 
 
 @pytest.fixture(scope="module")
-def replication_data():
-    path = REPLICATION / "svg_extracted_data.csv"
-    if not path.is_file():
-        pytest.skip(f"reference data not present: {path}")
+def replication_data(reference_data):
+    path = reference_data / "chinchilla-replication" / "svg_extracted_data.csv"
     params, tokens, loss = ch.read_digitised_runs(path)  # the 5 highest losses dropped
     assert len(loss) == 240 and len(pd.read_csv(path)) == 245
     return params, tokens, loss

@@ -82,6 +82,43 @@ def test_accelerator_dense_precisions_never_decrease_as_precision_drops():
         assert values == sorted(values), chip["name"]
 
 
+def test_fp8_cells_record_native_support_only():
+    """Issue 8: an FP8 rate equal to the BF16 rate means FP8 is accepted at the BF16 rate,
+    not run natively (TPU v5p): such a cell reads as native support and must stay empty."""
+    chips = datasets.load_accelerators()
+    both = chips.dropna(subset=["fp8_tflops_dense", "bf16_tflops_dense"])
+    assert len(both) >= 8
+    assert (both.fp8_tflops_dense >= 1.9 * both.bf16_tflops_dense).all(), both.name.tolist()
+    assert chips.set_index("name").fp8_tflops_dense.isna()["Google TPU v5p"]
+
+
+def test_power_figures_say_what_they_are():
+    """Issue 8: every power figure says whether it is a TDP or a measured maximum."""
+    chips = datasets.load_accelerators().set_index("name")
+    with_power = chips.dropna(subset=["power_w"])
+    assert with_power.power_basis.notna().all()
+    assert set(with_power.power_basis) <= {"TDP", "max TDP", "peak board power",
+                                           "measured maximum"}
+    assert chips.loc["Google TPU v4", "power_basis"] == "measured maximum"
+    assert chips.power_basis[chips.power_w.isna()].isna().all()
+
+
+def test_v100_row_is_one_sku_of_its_year():
+    """Issue 8: the 32 GB V100 came in 2018; the 2017 row is the 16 GB launch SKU."""
+    v100 = datasets.load_accelerators().set_index("name").loc["NVIDIA V100 (SXM2 16GB)"]
+    assert (v100.year, v100.memory_gb) == (2017, 16)
+
+
+def test_cpu_dies_are_recorded_for_every_row():
+    cpus = datasets.load_cpus()
+    assert cpus.dies.notna().all() and (cpus.dies >= 1).all()
+    multi = set(cpus.name[cpus.dies > 1])
+    assert multi == {"Intel Pentium Extreme Edition 955 (Presler)",
+                     "AMD EPYC 7002 Rome 64-core package (e.g. EPYC 7742)", "AWS Graviton3",
+                     "AMD EPYC 9004 Genoa 96-core (e.g. EPYC 9654)", "Apple M2 Ultra",
+                     "Apple M3 Ultra"}
+
+
 def test_training_runs_published_figures():
     # Hoffmann et al. 2022: Chinchilla 70B on 1.4T tokens; Brown et al. 2020: GPT-3 3.14e23 FLOPs.
     runs = datasets.load_training_runs().set_index("name")

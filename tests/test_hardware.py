@@ -5,24 +5,20 @@ of our CPU table against Karl Rupp's microprocessor trend data (CC BY 4.0, read,
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from scalinglaws import hardware as hw
 from scalinglaws.datasets import ACCELERATOR_COLUMNS, load_accelerators, load_cpus
 from scalinglaws.powerlaw import fit_exponential_trend
 
-V100 = "NVIDIA V100 (SXM2 32GB)"
+V100 = "NVIDIA V100 (SXM2 16GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"
-
-#: Third-party reference data next to the repository (tests only; skipped when absent).
-RUPP = Path(__file__).parents[2] / "shared" / "reference-data" / "microprocessor-trends"
 
 kappas = st.floats(min_value=1.0, max_value=10.0, allow_nan=False)
 not_a_number = st.one_of(st.just(float("nan")), st.just(float("inf")), st.text(max_size=5),
@@ -183,12 +179,15 @@ def test_transistor_doubling_time_from_our_table():
     assert low < trend.doubling_time < high
     assert abs(trend.doubling_time - 2.0) / 2.0 < 0.1
     assert high < 2.5 and low > 1.5  # neither House's 1.5 years nor Moore 1965's 1 year
-    assert trend.n_points == int(load_cpus().transistors.notna().sum())
+    cpus = load_cpus()
+    assert trend.n_points == int((cpus.transistors.notna() & (cpus.dies == 1)).sum())
+    assert hw.transistor_trend(per_die=False).n_points == int(cpus.transistors.notna().sum())
 
 
 def test_transistor_trend_year_window():
     early = hw.transistor_trend(start_year=1971, end_year=2000)
-    assert early.n_points == int(load_cpus().query("year <= 2000").transistors.notna().sum())
+    assert early.n_points == int(load_cpus().query("year <= 2000 and dies == 1")
+                                 .transistors.notna().sum())
     assert _message(lambda: hw.transistor_trend(start_year=2000, end_year=1990)).startswith(
         "end_year must")
     assert "at least 3 chips" in _message(lambda: hw.transistor_trend(start_year=2025))
@@ -200,8 +199,12 @@ def test_moore_projection_defaults_and_anchor():
         "Intel 4004", 1971.0, 2300.0)
     assert result.end_year == 2025.0
     assert result.projected_at_end == pytest.approx(2300 * 2**27)
-    assert result.actual_name_at_end == "Apple M3 Ultra"
-    assert result.ratio_at_end == pytest.approx(2300 * 2**27 / 1.84e11)
+    assert result.actual_name_at_end == "Apple M3 Max (16-core CPU)"
+    assert result.ratio_at_end == pytest.approx(2300 * 2**27 / 9.2e10)
+    whole = hw.moore_projection(1971, 2.0, per_die=False)
+    assert whole.ratio_at_end == pytest.approx(2300 * 2**27 / 1.84e11)
+    assert _message(lambda: hw.moore_projection(1971, 2.0, per_die="yes")).startswith(
+        "per_die must")
     np.testing.assert_allclose(result.grid_counts,
                                hw.project_transistors(1971, 2300, 2.0, result.grid_years))
     # House's 18 months from the same start overshoots by orders of magnitude.
@@ -364,8 +367,7 @@ def test_utilisation_scales_metrics_not_ratios(utilisation):
 @given(st.text(max_size=12))
 def test_unknown_chip_names_the_argument(name):
     chips = load_accelerators()
-    if name in set(chips.name):
-        return
+    assume(name not in set(chips.name))
     assert _message(lambda: hw.compare_chips(chips, name, V100, "fp16")).startswith("a must")
     assert _message(lambda: hw.compare_chips(chips, A100, name, "fp16")).startswith("b must")
     assert _message(lambda: hw.peak_tflops(chips, name, "fp16")).startswith("name must")
@@ -383,7 +385,7 @@ def test_unknown_precision_names_precision(precision):
 
 def test_missing_precision_says_which_chip_and_what_it_has():
     message = _message(lambda: hw.compare_chips(None, H100, V100, "fp8"))
-    assert message == ("precision 'fp8' has no dense figure for NVIDIA V100 (SXM2 32GB) in the "
+    assert message == ("precision 'fp8' has no dense figure for NVIDIA V100 (SXM2 16GB) in the "
                        "table; it has fp32, fp16")
 
 
@@ -407,12 +409,11 @@ def test_bad_utilisation_and_ratio_name_the_argument(bad):
 # --- Cross-check against Karl Rupp's microprocessor trend data ------------------------------
 
 
-def _read_rupp(filename: str) -> tuple[np.ndarray, np.ndarray]:
+def _read_rupp(reference_data, filename: str) -> tuple[np.ndarray, np.ndarray]:
     """Two-column whitespace table (year, value); lines that are not two numbers are skipped."""
-    if not RUPP.is_dir():
-        pytest.skip(f"reference data not present: {RUPP}")
+    path = reference_data / "microprocessor-trends" / filename
     years, values = [], []
-    for line in (RUPP / filename).read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split()
         if len(parts) != 2:
             continue
@@ -425,8 +426,8 @@ def _read_rupp(filename: str) -> tuple[np.ndarray, np.ndarray]:
     return np.array(years), np.array(values)
 
 
-def test_transistor_doubling_time_agrees_with_rupp():
-    rupp_years, rupp_thousands = _read_rupp("transistors.dat")
+def test_transistor_doubling_time_agrees_with_rupp(reference_data):
+    rupp_years, rupp_thousands = _read_rupp(reference_data, "transistors.dat")
     cpus = load_cpus()
     # Fit both over the years both cover, so neither gains a decade the other lacks.
     start = max(rupp_years.min(), float(cpus.year.min()))
@@ -446,8 +447,8 @@ def test_transistor_doubling_time_agrees_with_rupp():
         assert 1.75 < trend.doubling_time < 2.25
 
 
-def test_clock_plateau_year_agrees_with_rupp():
-    rupp_years, rupp_mhz = _read_rupp("frequency.dat")
+def test_clock_plateau_year_agrees_with_rupp(reference_data):
+    rupp_years, rupp_mhz = _read_rupp(reference_data, "frequency.dat")
     cpus = load_cpus().dropna(subset=["clock_mhz"])
     ours = hw.fit_two_segment_trend(cpus.year, cpus.clock_mhz, n_bootstrap=200, seed=1)
     rupp = hw.fit_two_segment_trend(rupp_years, rupp_mhz, n_bootstrap=200, seed=1)

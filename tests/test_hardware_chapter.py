@@ -8,7 +8,7 @@ from scalinglaws import hardware
 from scalinglaws.datasets import load_accelerators, load_cpus, load_single_thread_eras
 from scalinglaws.widgets import accelerator_calculator, dennard_calculator, moore_calculator
 
-V100 = "NVIDIA V100 (SXM2 32GB)"
+V100 = "NVIDIA V100 (SXM2 16GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"
@@ -35,20 +35,39 @@ def _ci(interval, digits):
 def test_table_size_and_transistor_doubling_time(cpus):
     assert len(cpus) == 48 and int(cpus.transistors.notna().sum()) == 45
     trend = hardware.transistor_trend(cpus)
-    assert round(trend.doubling_time, 2) == 2.12
-    assert _ci(trend.doubling_time_ci, 2) == [2.05, 2.19]
+    assert trend.n_points == 40  # single dies only, by default
+    assert round(trend.doubling_time, 2) == 2.17
+    assert _ci(trend.doubling_time_ci, 2) == [2.10, 2.25]
     low, high = trend.doubling_time_ci
     assert not low <= 1.0 <= high and not low <= 1.5 <= high  # 1965 and House excluded
+    packages = hardware.transistor_trend(cpus, per_die=False)
+    assert packages.n_points == 45 and round(packages.doubling_time, 2) == 2.12
+    assert _ci(packages.doubling_time_ci, 2) == [2.05, 2.19]
+
+
+def test_multi_die_packages_are_marked(cpus):
+    """Issue 8: the M2 and M3 Ultra are two dies each, EPYC Rome nine, Graviton3 seven."""
+    dies = cpus.set_index("name").dies
+    assert dies["Apple M3 Ultra"] == dies["Apple M2 Ultra"] == 2
+    assert dies["AMD EPYC 7002 Rome 64-core package (e.g. EPYC 7742)"] == 9
+    assert dies["AWS Graviton3"] == 7
+    assert dies["Intel Pentium Extreme Edition 955 (Presler)"] == 2
+    assert dies["Apple M3 Max (16-core CPU)"] == 1 and dies["Intel 4004"] == 1
 
 
 def test_projections_from_the_4004(cpus):
     two = hardware.moore_projection(1971, 2.0, cpus)
     assert (two.anchor_name, two.anchor_year, two.anchor_count) == ("Intel 4004", 1971, 2300)
-    assert two.end_year == 2025 and two.end_year - two.anchor_year == 54
+    assert two.end_year == 2025
     assert f"{two.projected_at_end:.3g}" == "3.09e+11"
-    assert two.actual_name_at_end == "Apple M3 Ultra" and two.actual_at_end == 1.84e11
-    assert round(two.ratio_at_end, 2) == 1.68 and two.ratio_at_end < 2  # under one doubling
-    assert round(hardware.moore_projection(1971, 1.5, cpus).ratio_at_end) == 859
+    # Per die (the default) the largest chip by 2025 is the M3 Max: almost two doublings short.
+    assert two.actual_name_at_end == "Apple M3 Max (16-core CPU)" and two.actual_at_end == 9.2e10
+    assert round(two.ratio_at_end, 2) == 3.36 and 2 < two.ratio_at_end < 4
+    package = hardware.moore_projection(1971, 2.0, cpus, per_die=False)
+    assert package.actual_name_at_end == "Apple M3 Ultra" and package.actual_at_end == 1.84e11
+    assert round(package.ratio_at_end, 2) == 1.68 and package.ratio_at_end < 2
+    assert round(hardware.moore_projection(1971, 1.5, cpus).ratio_at_end) == 1718
+    assert round(hardware.moore_projection(1971, 1.5, cpus, per_die=False).ratio_at_end) == 859
 
 
 # --- Dennard scaling -------------------------------------------------------------------------
@@ -114,8 +133,8 @@ def test_single_thread_eras_panel():
     assert (single.era_start[0], single.era_end[-1]) == (1978, 2017)
     assert single.doubling_time_years.round(2).tolist() == [3.49, 1.66, 3.35, 6.12, 20.15]
     assert round(single.doubling_time_years[-1]) == 20  # "a doubling every 20 years"
-    assert round(single.gain(1986, 2003)) == 1234 and 2003 - 1986 == 17
-    assert round(single.gain(2003, 2017), 2) == 8.83 and 2017 - 2003 == 14
+    assert round(single.gain(1986, 2003)) == 1234  # 17 years at 52 %/yr
+    assert round(single.gain(2003, 2017), 2) == 8.83  # 14 years at 23, 12, 3.5 %/yr
     assert round(single.total_gain, -4) == 50_000  # "about 50,000 times the 1978 level"
 
 
@@ -128,11 +147,17 @@ def test_no_intel_transistor_count_after_2013(cpus):
     assert len(later) == 2 and later.transistors.isna().all()
 
 
-def test_no_break_in_2012(cpus):
+def test_after_2012_per_die_and_per_package(cpus):
+    """Issue 8: without the multi-die packages the doubling after 2012 is about 2.3 years."""
     before = hardware.transistor_trend(cpus, start_year=1971, end_year=2011)
     after = hardware.transistor_trend(cpus, start_year=2012, end_year=2025)
-    assert round(before.doubling_time, 2) == round(after.doubling_time, 2) == 2.09
-    assert after.n_points == 13 and _ci(after.doubling_time_ci, 2) == [1.58, 3.07]
+    assert round(before.doubling_time, 2) == 2.10 and round(after.doubling_time, 2) == 2.34
+    assert after.n_points == 9 and _ci(after.doubling_time_ci, 2) == [1.81, 3.29]
+    whole = {span: hardware.transistor_trend(cpus, start_year=span[0], end_year=span[1],
+                                             per_die=False)
+             for span in ((1971, 2011), (2012, 2025))}
+    assert {round(fit.doubling_time, 2) for fit in whole.values()} == {2.09}
+    assert whole[(2012, 2025)].n_points == 13
 
 
 # --- Accelerators ----------------------------------------------------------------------------
@@ -177,7 +202,8 @@ def test_the_a100_claims(chips):
     assert round(hardware.generation_ratio(chips, A100, V100, "fp16"), 1) == 2.5
     # The sparse TF32 headline is twice the dense rate: 312 / 15.7 = 19.9, the "20x".
     sparse_tf32 = 2 * hardware.peak_tflops(chips, A100, "tf32")
-    assert sparse_tf32 == 312 and round(sparse_tf32 / 15.7, 1) == 19.9
+    v100_fp32 = hardware.peak_tflops(chips, V100, "fp32")
+    assert sparse_tf32 == 312 and round(sparse_tf32 / v100_fp32, 1) == 19.9
     assert round(hardware.compare_chips(chips, A100, V100, "fp16").implied_doubling_time, 2) \
         == 2.27
 
@@ -193,8 +219,8 @@ def test_dennard_calculator_default():
 
 def test_moore_calculator_default():
     result = moore_calculator().result
-    assert f"{result.projected_at_end:.3g}" == "3.09e+11" and round(result.ratio_at_end, 2) == 1.68
-    assert result.actual_name_at_end == "Apple M3 Ultra"
+    assert f"{result.projected_at_end:.3g}" == "3.09e+11" and round(result.ratio_at_end, 2) == 3.36
+    assert result.actual_name_at_end == "Apple M3 Max (16-core CPU)"
 
 
 def test_accelerator_calculator_default():
@@ -212,14 +238,14 @@ def test_exercise_moore_1965():
 
 
 def test_exercise_fitted_doubling(cpus):
-    near = hardware.moore_projection(1971, 2.1, cpus)
-    assert round(near.ratio_at_end, 3) == 0.688
+    near = hardware.moore_projection(1971, 2.2, cpus)
+    assert round(near.ratio_at_end, 3) == 0.612
     two = hardware.moore_projection(1971, 2.0, cpus)
-    assert round(two.ratio_at_end / near.ratio_at_end, 1) == 2.4
-    assert round((near.end_year - near.anchor_year) / 2.1) == 26
+    assert round(two.ratio_at_end / near.ratio_at_end, 1) == 5.5
+    assert round((near.end_year - near.anchor_year) / 2.2) == 25
     trend = hardware.transistor_trend(cpus)
-    assert f"{trend.predict(2025.0):.3g}" == "1.12e+11"
-    assert round(near.actual_at_end / trend.predict(2025.0), 2) == 1.64
+    assert f"{trend.predict(2025.0):.3g}" == "8.45e+10"
+    assert round(near.actual_at_end / trend.predict(2025.0), 2) == 1.09
 
 
 def test_exercise_mixed_formats(chips):

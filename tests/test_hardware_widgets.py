@@ -19,7 +19,7 @@ from scalinglaws.widgets.hardware import (
     moore_calculator,
 )
 
-V100 = "NVIDIA V100 (SXM2 32GB)"
+V100 = "NVIDIA V100 (SXM2 16GB)"
 A100 = "NVIDIA A100 (SXM4 80GB)"
 H100 = "NVIDIA H100 (SXM5 80GB)"
 B200 = "NVIDIA B200 (HGX B200 SXM6 180GB)"
@@ -138,9 +138,12 @@ def test_moore_default_is_the_chapter_number(moore):
     result = moore.set(doubling_time_years=2.0, start_year=1971)
     assert result.anchor_name == "Intel 4004"
     assert result.projected_at_end == pytest.approx(2300 * 2**27)
-    assert round(result.ratio_at_end, 2) == 1.68
+    assert round(result.ratio_at_end, 2) == 3.36  # the largest single die, the M3 Max
     assert "3.09×10¹¹" in moore.result_panel.value
-    assert "2.12 years" in moore.result_panel.value  # the table's own fit
+    assert "2.17 years" in moore.result_panel.value  # the table's own fit, per die
+    whole = moore.set(per_die=False)
+    assert round(whole.ratio_at_end, 2) == 1.68 and whole.actual_name_at_end == "Apple M3 Ultra"
+    assert "2.12 years" in moore.result_panel.value  # packages counted whole
 
 
 @pytest.mark.parametrize("doubling, start", [(1.5, 1971), (1.0, 1980), (3.0, 2000)])

@@ -301,7 +301,11 @@ CAPS = {"fit-your-runs": {"n_bootstrap": 40}}
 
 #: Bad input the package checks only in some settings (the hardware of the allocator).
 EXTRA = {"allocation": [{"budget_source": "hardware", "n_accelerators": text}
-                        for text in ("0", "100000001", "", "12abc", "1", "100000000")]}
+                        for text in ("0", "100000001", "", "12abc", "1", "100000000")],
+         # the start year's range depends on what counts as one chip (single dies end in 2024)
+         "moore": [{"start_year": text, "per_die": per_die}
+                   for text in ("1970", "1971", "2023", "2024", "2025", "2012")
+                   for per_die in (True, False)]}
 
 
 def _check_settings(page, calculator, name):

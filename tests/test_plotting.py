@@ -13,8 +13,18 @@ from scalinglaws import plotting, powerlaw
 def test_figures_share_the_style_and_display_as_png():
     fig, axes = plotting.new_figure(8, 3, ncols=2)
     assert len(axes) == 2
-    assert fig._repr_png_().startswith(b"\x89PNG")
+    data, size = fig._repr_png_()
+    assert data.startswith(b"\x89PNG")
     assert plotting.STYLE["axes.spines.top"] is False
+
+
+def test_figures_are_rendered_at_twice_their_display_size():
+    """Sharp on high-DPI screens, and the page knows the size before the image loads."""
+    fig, _ = plotting.new_figure(8, 3, ncols=2)
+    data, size = fig._repr_png_()
+    assert size == {"width": 768, "height": 288}
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    assert (width, height) == (2 * size["width"], 2 * size["height"])
 
 
 @pytest.mark.parametrize(("kwargs", "name"), [({"width": 0}, "width"), ({"height": 100}, "height"),

@@ -25,7 +25,9 @@ Citation keys refer to ``book/references.bib``; equation numbers are those of th
 from __future__ import annotations
 
 from scalinglaws.chinchilla.allocation import (
+    HOFFMANN_2022_SECTION_3_4,
     HOFFMANN_2022_TABLE_3,
+    HOFFMANN_2022_TABLE_A3_APPROACH_2,
     HOFFMANN_2022_TABLE_A4,
     KAPLAN_2020_ALLOCATION,
     ComputeOptimal,
@@ -75,7 +77,9 @@ __all__ = [
     "GOPHER_FLOPS",
     "HOFFMANN_2022",
     "HOFFMANN_2022_TABLE_2",
+    "HOFFMANN_2022_SECTION_3_4",
     "HOFFMANN_2022_TABLE_3",
+    "HOFFMANN_2022_TABLE_A3_APPROACH_2",
     "HOFFMANN_2022_TABLE_A4",
     "HOFFMANN_2022_TEX",
     "HUBER_DELTA",

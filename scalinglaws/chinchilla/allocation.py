@@ -19,7 +19,8 @@ from scalinglaws._validate import fraction_of_peak, integer_in_range, number_in_
 from scalinglaws.chinchilla.laws import GOPHER_FLOPS, LossLaw, _as_law, _broadcastable
 from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
-__all__ = ["HOFFMANN_2022_TABLE_3", "HOFFMANN_2022_TABLE_A4", "KAPLAN_2020_ALLOCATION",
+__all__ = ["HOFFMANN_2022_SECTION_3_4", "HOFFMANN_2022_TABLE_3",
+           "HOFFMANN_2022_TABLE_A3_APPROACH_2", "HOFFMANN_2022_TABLE_A4", "KAPLAN_2020_ALLOCATION",
            "ComputeOptimal", "IsoFlopProfile", "compute_from_hardware", "compute_optimal",
            "isoflop_profile", "kaplan_allocation", "table3_projection", "tokens_for_budget",
            "training_flops"]
@@ -48,6 +49,26 @@ HOFFMANN_2022_TABLE_3 = (
     (1e12, 1.27e26, 21.2e12),
     (10e12, 1.30e28, 216.2e12),
 )
+
+#: Hoffmann et al. (2022), Table A3 (Appendix D.3), Approach 2 projections as printed:
+#: rows of (parameters, training FLOPs, training tokens).
+HOFFMANN_2022_TABLE_A3_APPROACH_2 = (
+    (400e6, 1.84e19, 7.7e9),
+    (1e9, 1.20e20, 20.0e9),
+    (10e9, 1.32e22, 219.5e9),
+    (67e9, 6.88e23, 1.7e12),
+    (175e9, 4.54e24, 4.3e12),
+    (280e9, 1.18e25, 7.1e12),
+    (520e9, 4.19e25, 13.4e12),
+    (1e12, 1.59e26, 26.5e12),
+    (10e12, 1.75e28, 292.0e12),
+)
+
+#: Hoffmann et al. (2022), §3.4 prose: "a 175 billion parameter model should be trained with a
+#: compute budget of 4.41 × 10^24 FLOPs and on over 4.2 trillion tokens. A 280 billion
+#: Gopher-like model is the optimal model to train given a compute budget of approximately
+#: 10^25 FLOPs and should be trained on 6.8 trillion tokens": (parameters, FLOPs, tokens).
+HOFFMANN_2022_SECTION_3_4 = ((175e9, 4.41e24, 4.2e12), (280e9, 1e25, 6.8e12))
 
 #: Kaplan et al. (2020), Table 6: N_opt = N_e·C_min^p_N with N_e = 1.3e9 parameters,
 #: p_N = 0.73, C_min in PF-days (N counts non-embedding parameters).

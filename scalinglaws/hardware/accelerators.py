@@ -160,12 +160,12 @@ def peak_tflops(chips: pd.DataFrame | None, name: str, precision: str,
 
     Examples
     --------
-    >>> peak_tflops(None, "NVIDIA V100 (SXM2 32GB)", "fp16")
+    >>> peak_tflops(None, "NVIDIA V100 (SXM2 16GB)", "fp16")
     125.0
-    >>> peak_tflops(None, "NVIDIA V100 (SXM2 32GB)", "bf16")
+    >>> peak_tflops(None, "NVIDIA V100 (SXM2 16GB)", "bf16")
     Traceback (most recent call last):
     ...
-    ValueError: precision 'bf16' has no dense figure for NVIDIA V100 (SXM2 32GB) in the table;
+    ValueError: precision 'bf16' has no dense figure for NVIDIA V100 (SXM2 16GB) in the table;
     it has fp32, fp16
     """
     table = _chips(chips)
@@ -206,7 +206,7 @@ def generation_ratio(chips: pd.DataFrame | None, a: str, b: str, precision: str,
 
     Examples
     --------
-    >>> a100, v100 = "NVIDIA A100 (SXM4 80GB)", "NVIDIA V100 (SXM2 32GB)"
+    >>> a100, v100 = "NVIDIA A100 (SXM4 80GB)", "NVIDIA V100 (SXM2 16GB)"
     >>> round(generation_ratio(None, a100, v100, "fp16"), 3)
     2.496
     >>> round(generation_ratio(None, a100, v100, "tf32", precision_b="fp32"), 2)
@@ -345,7 +345,7 @@ def compare_chips(chips: pd.DataFrame | None, a: str, b: str, precision: str,
 
     Examples
     --------
-    >>> a100, v100 = "NVIDIA A100 (SXM4 80GB)", "NVIDIA V100 (SXM2 32GB)"
+    >>> a100, v100 = "NVIDIA A100 (SXM4 80GB)", "NVIDIA V100 (SXM2 16GB)"
     >>> c = compare_chips(None, a100, v100, "fp16")
     >>> round(c.ratio, 3), round(c.ratio_per_watt, 3), c.years_apart
     (2.496, 1.872, 3)

@@ -1,8 +1,10 @@
 """Moore's law: transistors per chip under a constant doubling time, fitted and projected.
 
-Moore's law is an observation about the *number of components per chip*: doubling every year
-(Moore 1965), revised to every two years (Moore 1975). The "18 months" figure is David
-House's, about performance (Denning & Lewis 2017). Citation keys refer to
+Moore's law is an observation about the *number of components per integrated circuit* (at
+minimum cost per component): doubling every year (Moore 1965), revised to every two years
+(Moore 1975). The "18 months" figure is David House's, about speed (Denning & Lewis 2017).
+Packages that join several dies are not one integrated circuit, so the fits and projections
+count chips of one die by default (column ``dies`` of ``cpus.csv``). Citation keys refer to
 ``book/references.bib``.
 """
 
@@ -14,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from scalinglaws import formulas
-from scalinglaws._validate import integer_in_range, number_in_range, numbers
+from scalinglaws._validate import flag, integer_in_range, number_in_range, numbers
 from scalinglaws.hardware._common import YEAR_RANGE, cpu_rows
 from scalinglaws.trends import ExponentialTrend, fit_exponential_trend
 
@@ -75,12 +77,15 @@ def project_transistors(start_year: float, start_count: float, doubling_time_yea
 
 def transistor_trend(cpus: pd.DataFrame | None = None, confidence: float = 0.95,
                      start_year: float = YEAR_RANGE[0],
-                     end_year: float = YEAR_RANGE[1]) -> ExponentialTrend:
+                     end_year: float = YEAR_RANGE[1], per_die: bool = True) -> ExponentialTrend:
     """Fit Moore's law to a table of chips: ln N = c + k·year, doubling time ln 2 / k.
 
     Uses the rows of ``cpus`` (default :func:`scalinglaws.datasets.load_cpus`) that have a
     transistor count and a year in [start_year, end_year], and
     :func:`scalinglaws.trends.fit_exponential_trend` for the fit and its interval.
+    Moore (1965) counted components per integrated circuit, so by default only chips of one
+    die are fitted; ``per_die=False`` also fits packages that join several dies (Apple's
+    "Ultra" parts, AMD's EPYC), counting each package whole.
 
     Parameters
     ----------
@@ -90,6 +95,8 @@ def transistor_trend(cpus: pd.DataFrame | None = None, confidence: float = 0.95,
         Level of the interval on the doubling time, strictly between 0 and 1.
     start_year, end_year : float
         Years to keep, between 1900 and 2100, start_year < end_year.
+    per_die : bool
+        Fit only the chips of one die (column ``dies`` equal to 1); default True.
 
     Returns
     -------
@@ -97,17 +104,19 @@ def transistor_trend(cpus: pd.DataFrame | None = None, confidence: float = 0.95,
 
     References
     ----------
-    ``moore1975progress`` (two years).
+    ``moore1965cramming`` (per integrated circuit), ``moore1975progress`` (two years).
 
     Examples
     --------
     >>> trend = transistor_trend()
     >>> round(trend.doubling_time, 2), [round(t, 2) for t in trend.doubling_time_ci]
-    (2.12, [2.05, 2.19])
+    (2.17, [2.1, 2.25])
+    >>> round(transistor_trend(per_die=False).doubling_time, 2)
+    2.12
     """
     start = number_in_range("start_year", start_year, *YEAR_RANGE)
     end = number_in_range("end_year", end_year, start, YEAR_RANGE[1], low_inclusive=False)
-    _, years, counts = cpu_rows(cpus, "transistors")
+    _, years, counts = cpu_rows(cpus, "transistors", flag("per_die", per_die))
     keep = (years >= start) & (years <= end)
     if keep.sum() < 3:
         raise ValueError(f"start_year and end_year must leave at least 3 chips with a "
@@ -132,21 +141,25 @@ class MooreProjection:
     projected_at_end: float
     actual_at_end: float
     actual_name_at_end: str
+    per_die: bool = True
 
     @property
     def ratio_at_end(self) -> float:
-        """Projected over actual count of the largest chip in ``end_year``."""
+        """Projected count in ``end_year`` over the largest chip of the table up to then."""
         return self.projected_at_end / self.actual_at_end
 
 
 def moore_projection(start_year: float, doubling_time_years: float,
-                     cpus: pd.DataFrame | None = None, n_grid: int = 60) -> MooreProjection:
+                     cpus: pd.DataFrame | None = None, n_grid: int = 60,
+                     per_die: bool = True) -> MooreProjection:
     """Project N(t) = N₀ · 2^((t − t₀)/T) from a real chip and compare with the later chips.
 
     The projection starts at the largest chip (by transistor count) of the first year on or
     after ``start_year`` that has a count in ``cpus``; t₀ and N₀ are that chip's year and
     count (see :func:`project_transistors`). It runs to the last year in the table, where it
-    is compared with that year's largest chip.
+    is compared with the largest chip of the table up to that year. By default only chips of
+    one die are compared (Moore counted components per integrated circuit);
+    ``per_die=False`` also compares packages of several dies, counted whole.
 
     Parameters
     ----------
@@ -159,6 +172,8 @@ def moore_projection(start_year: float, doubling_time_years: float,
         :func:`scalinglaws.datasets.load_cpus`.
     n_grid : int
         Number of points of the projected curve, 2 to 1,000.
+    per_die : bool
+        Compare only with chips of one die (column ``dies`` equal to 1); default True.
 
     Returns
     -------
@@ -166,27 +181,29 @@ def moore_projection(start_year: float, doubling_time_years: float,
 
     References
     ----------
-    ``moore1975progress``.
+    ``moore1965cramming``, ``moore1975progress``.
 
     Examples
     --------
     >>> p = moore_projection(1971, 2.0)
     >>> p.anchor_name, p.end_year, f"{p.projected_at_end:.3g}", p.actual_name_at_end
-    ('Intel 4004', 2025.0, '3.09e+11', 'Apple M3 Ultra')
-    >>> round(p.ratio_at_end, 2)
-    1.68
+    ('Intel 4004', 2025.0, '3.09e+11', 'Apple M3 Max (16-core CPU)')
+    >>> round(p.ratio_at_end, 2), round(moore_projection(1971, 2.0, per_die=False).ratio_at_end, 2)
+    (3.36, 1.68)
     """
-    names, years, counts = cpu_rows(cpus, "transistors")
+    per_die = flag("per_die", per_die)
+    names, years, counts = cpu_rows(cpus, "transistors", per_die)
+    _, all_years, _ = cpu_rows(cpus, "transistors")
     if years.size < 2:
         raise ValueError("cpus must have at least 2 chips with a transistor count")
-    first, last = float(years.min()), float(years.max())
-    start = number_in_range("start_year", start_year, first, last - 1)
+    first, last = float(years.min()), float(all_years.max())
+    start = number_in_range("start_year", start_year, first, float(years.max()) - 1)
     doubling = number_in_range("doubling_time_years", doubling_time_years,
                                *DOUBLING_TIME_RANGE)
     points = integer_in_range("n_grid", n_grid, 2, 1_000)
     anchor_year = float(formulas.first_year_from(years, start))
     anchor = formulas.largest_in_year(years, counts, anchor_year)
-    end = formulas.largest_in_year(years, counts, last)
+    end = formulas.largest_up_to_year(years, counts, last)
     grid = np.linspace(anchor_year, last, points)
     projected = formulas.doubling_projection(counts[anchor], anchor_year, doubling, grid)
     return MooreProjection(
@@ -194,4 +211,4 @@ def moore_projection(start_year: float, doubling_time_years: float,
         anchor_count=float(counts[anchor]), end_year=last, grid_years=grid,
         grid_counts=projected, data_names=names, data_years=years, data_counts=counts,
         projected_at_end=float(projected[-1]), actual_at_end=float(counts[end]),
-        actual_name_at_end=str(names[end]))
+        actual_name_at_end=str(names[end]), per_die=per_die)

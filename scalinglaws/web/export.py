@@ -48,7 +48,7 @@ def site_data() -> dict:
     } for _, row in chips.iterrows()]
     cpus = load_cpus()
     counted = cpus[cpus["transistors"].notna()]
-    trend = transistor_trend(cpus)
+    trends = {per_die: transistor_trend(cpus, per_die=per_die) for per_die in (True, False)}
     runs = load_training_runs()
     return {
         "GOPHER_FLOPS": ch.GOPHER_FLOPS,
@@ -61,15 +61,17 @@ def site_data() -> dict:
         "accelerators": accelerators,
         "cpus": {"names": [str(name) for name in counted["name"]],
                  "years": [float(year) for year in counted["year"]],
-                 "counts": [float(count) for count in counted["transistors"]]},
-        "transistor_trend": {
+                 "counts": [float(count) for count in counted["transistors"]],
+                 "dies": [int(dies) for dies in counted["dies"]]},
+        # the least-squares trend over single dies ("per_die") and over packages counted whole
+        "transistor_trend": {("per_die" if per_die else "per_package"): {
             "doubling_time": trend.doubling_time,
             "doubling_time_ci": list(trend.doubling_time_ci),
             "rate_per_year": trend.rate_per_year,
             "reference_year": trend.reference_year,
             "value_at_reference": trend.value_at_reference,
             "confidence": trend.confidence,
-        },
+        } for per_die, trend in trends.items()},
         "training_runs": {"names": [str(name) for name in runs["name"]],
                           "params": [float(value) for value in runs["params"]],
                           "tokens": [float(value) for value in runs["tokens"]]},

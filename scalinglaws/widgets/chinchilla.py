@@ -148,6 +148,12 @@ def _describe_allocation(result: _Allocation) -> list[tuple[str, str]]:
     ]
 
 
+#: Models labelled in the allocator's figure, with label offsets (points) and alignment:
+#: GPT-3 and Gopher share 300B tokens and sit close, so GPT-3's label goes up and left.
+_LABELS = {"GPT-3 175B": ((-4, 5), "right"), "Gopher 280B": ((4, -10), "left"),
+           "Chinchilla 70B": ((4, -10), "left"), "Llama 3 70B": ((4, -10), "left")}
+
+
 def _draw_allocation(result: _Allocation, fig, ax) -> str:
     plotting.log_axes(ax, minor_ticks=False)
     budgets = np.logspace(18, 28, 41)
@@ -160,10 +166,10 @@ def _draw_allocation(result: _Allocation, fig, ax) -> str:
     names, params, tokens = _famous_runs()
     ax.scatter(params, tokens, s=14, color=COLORS["black"], zorder=3,
                label="published models")
-    for name in ("GPT-3 175B", "Gopher 280B", "Chinchilla 70B", "Llama 3 70B"):
+    for name, (offset, align) in _LABELS.items():
         i = int(np.flatnonzero(names == name)[0])
-        ax.annotate(name, (params[i], tokens[i]), fontsize=8, xytext=(4, -10),
-                    textcoords="offset points")
+        ax.annotate(name, (params[i], tokens[i]), fontsize=8, xytext=offset,
+                    textcoords="offset points", ha=align)
     ax.plot([result.optimum.params], [result.optimum.tokens], "*", markersize=13,
             color=COLORS["orange"], zorder=4, label="your budget's optimum")
     ax.set_xlim(1e8, 1e13)

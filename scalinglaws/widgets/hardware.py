@@ -118,13 +118,15 @@ def dennard_calculator() -> Calculator:
 # --- Moore projector -------------------------------------------------------------------------
 
 
-def _describe_projection(result, trend) -> list[tuple[str, str]]:
+def _describe_projection(result, trends) -> list[tuple[str, str]]:
+    trend = trends[result.per_die]
     level = round(100 * trend.confidence)
+    counted = "one die" if result.per_die else "packages counted whole"
     return [
         ("Starts from", f"{result.anchor_name} ({result.anchor_year:.0f}), "
                         f"{_count(result.anchor_count)} transistors"),
         (f"Projected for {result.end_year:.0f}", _count(result.projected_at_end)),
-        (f"Largest chip of {result.end_year:.0f} in the table",
+        (f"Largest chip in the table by {result.end_year:.0f} ({counted})",
          f"{result.actual_name_at_end}, {_count(result.actual_at_end)}"),
         ("Projection / actual", _times(result.ratio_at_end)),
         ("Doubling time fitted to the table",
@@ -133,7 +135,8 @@ def _describe_projection(result, trend) -> list[tuple[str, str]]:
     ]
 
 
-def _draw_projection(result, fig, ax, trend) -> str:
+def _draw_projection(result, fig, ax, trends) -> str:
+    trend = trends[result.per_die]
     plotting.log_axes(ax, x=False, minor_ticks=False)
     ax.plot(result.data_years, result.data_counts, "o", color=COLORS["blue"],
             label="chips in cpus.csv")
@@ -158,30 +161,33 @@ def moore_calculator() -> Calculator:
     """Moore's-law projector over :func:`scalinglaws.hardware.moore_projection`.
 
     Defaults: Moore's 1975 two-year doubling from the Intel 4004 (1971, 2,300 transistors)
-    projects 2,300 · 2²⁷ ≈ 3.09×10¹¹ transistors for 2025, 1.68 times the Apple M3 Ultra's
-    1.84×10¹¹; a least-squares fit to the table doubles every 2.12 years.
+    projects 2,300 · 2²⁷ ≈ 3.09×10¹¹ transistors for 2025, 3.36 times the largest single die
+    in the table (the Apple M3 Max's 9.2×10¹⁰); counting the two-die M3 Ultra package as one
+    chip it is 1.68 times. A least-squares fit to the single dies doubles every 2.12 years.
 
     >>> calc = moore_calculator()
     >>> calc.error is None, f"{calc.result.projected_at_end:.3g}"
     (True, '3.09e+11')
     >>> round(calc.result.ratio_at_end, 2)
-    1.68
+    3.36
     """
     cpus = load_cpus()
-    trend = transistor_trend(cpus)
+    trends = {per_die: transistor_trend(cpus, per_die=per_die) for per_die in (True, False)}
     controls = [
         Slider("doubling_time_years", "Doubling time (years)", 2.0, 0.5, 4.0, step=0.1,
                readout_format=".1f",
                help="Moore 1965: 1 year; Moore 1975: 2 years; House's 18 months: 1.5."),
         Number("start_year", "Start year", 1971, integer=True,
                help="The projection starts at the largest chip of this year or the next "
-                    "year with one in the table.",
-               low=float(cpus["year"].min()), high=float(cpus["year"].max()) - 1),
+                    "year with one in the table."),
+        Choice("per_die", "Count as one chip",
+               [("one die (Moore's integrated circuit)", True),
+                ("a whole package of several dies", False)], value=True),
     ]
     return Calculator("Project Moore's law and compare it with real chips", controls,
                       partial(moore_projection, cpus=cpus),
-                      partial(_describe_projection, trend=trend),
-                      partial(_draw_projection, trend=trend), name="moore")
+                      partial(_describe_projection, trends=trends),
+                      partial(_draw_projection, trends=trends), name="moore")
 
 
 # --- Accelerator explorer --------------------------------------------------------------------
@@ -277,7 +283,7 @@ def accelerator_calculator() -> Calculator:
         Choice("a", "Chip A", [(name, name) for name in names],
                value="NVIDIA A100 (SXM4 80GB)"),
         Choice("b", "Chip B (compared with)", [(name, name) for name in names],
-               value="NVIDIA V100 (SXM2 32GB)"),
+               value="NVIDIA V100 (SXM2 16GB)"),
         Choice("precision", "Number format",
                [(label, key) for key, label in PRECISION_LABELS.items()], value="fp16"),
         Slider("utilisation", "Share of the peak reached", 1.0, 0.05, 1.0, step=0.05,

@@ -52,7 +52,7 @@ export const DATA = {
  },
  "accelerators": [
   {
-   "name": "NVIDIA V100 (SXM2 32GB)",
+   "name": "NVIDIA V100 (SXM2 16GB)",
    "year": 2017,
    "power_w": 300.0,
    "price_usd": null,
@@ -257,7 +257,7 @@ export const DATA = {
     "tf32": null,
     "bf16": 459.0,
     "fp16": null,
-    "fp8": 459.0,
+    "fp8": null,
     "fp4": null
    }
   },
@@ -431,18 +431,78 @@ export const DATA = {
    92000000000.0,
    28000000000.0,
    184000000000.0
+  ],
+  "dies": [
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   2,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   1,
+   9,
+   1,
+   7,
+   1,
+   2,
+   1,
+   1,
+   1,
+   1,
+   2
   ]
  },
  "transistor_trend": {
-  "doubling_time": 2.120444164556717,
-  "doubling_time_ci": [
-   2.054644284684339,
-   2.1905979538457836
-  ],
-  "rate_per_year": 0.3268877304792645,
-  "reference_year": 2000.7777777777778,
-  "value_at_reference": 40767480.77658064,
-  "confidence": 0.95
+  "per_die": {
+   "doubling_time": 2.1699023465538687,
+   "doubling_time_ci": [
+    2.0993234155867335,
+    2.245392083720827
+   ],
+   "rate_per_year": 0.3194370390265568,
+   "reference_year": 1998.525,
+   "value_at_reference": 17946938.060501296,
+   "confidence": 0.95
+  },
+  "per_package": {
+   "doubling_time": 2.120444164556717,
+   "doubling_time_ci": [
+    2.054644284684339,
+    2.1905979538457836
+   ],
+   "rate_per_year": 0.3268877304792645,
+   "reference_year": 2000.7777777777778,
+   "value_at_reference": 40767480.77658064,
+   "confidence": 0.95
+  }
  },
  "training_runs": {
   "names": [

@@ -72,6 +72,17 @@ export function first_year_from(years, start) {
   return best;
 }
 
+export function largest_up_to_year(years, counts, year) {
+  let best, i;
+  best = (-1);
+  for (i = 0; i < years.length; i += 1) {
+    if (((years[i] <= year) && ((best < 0) || (counts[i] > counts[best])))) {
+      best = i;
+    }
+  }
+  return best;
+}
+
 export function largest_in_year(years, counts, year) {
   let best, i;
   best = (-1);

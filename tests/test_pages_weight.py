@@ -1,0 +1,109 @@
+"""Page weight: every page of the site stays light when served gzipped, and loads nothing from
+another origin.
+
+The book is built once with the notebooks' stored outputs (``execute_notebooks: off``, the
+outputs nbval keeps equal to a fresh run), served by ``tools/serve_gzip.py`` (gzip on the fly,
+as a web host does), and each page is opened in Debian's Chromium; the bytes counted are the
+encoded (gzipped) bodies and headers of every response. ``make lighthouse`` measures the same
+pages with Lighthouse's full audit (scores, timings); this is the fast guard.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+from serve_gzip import make_server  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+CHAPTERS = sorted(path.stem for path in (REPO / "notebooks").glob("*.ipynb"))
+PAGES = ["book/intro.html", "book/how-to-use.html", "book/instructor-guide.html",
+         "book/glossary.html", "book/bibliography.html", "search.html", "genindex.html",
+         *(f"notebooks/{chapter}.html" for chapter in CHAPTERS)]
+#: Issue 9's budget: every page at most 1 MB transferred, gzipped.
+BUDGET_BYTES = 1024 * 1024
+#: Nothing is left out of the budget: the frozen-widget manager is gone (live calculators).
+NOT_COUNTED: tuple[str, ...] = ()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """Build the book from the stored outputs; serve it gzipped; yield its base URL."""
+    out = tmp_path_factory.mktemp("weight")
+    config = yaml.safe_load((REPO / "_config.yml").read_text())
+    config["execute"]["execute_notebooks"] = "off"
+    local = config["sphinx"].get("local_extensions") or {}
+    config["sphinx"]["local_extensions"] = {name: str(REPO / path) for name, path in local.items()}
+    config_path = out / "_config.yml"
+    config_path.write_text(yaml.safe_dump(config))
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run(
+        [str(jupyter_book), "build", "-W", "-n", "--keep-going", "--config", str(config_path),
+         "--path-output", str(out), str(REPO)],
+        capture_output=True, text=True, cwd=REPO, timeout=600)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    httpd, url = make_server(str(out / "_build" / "html"))
+    yield url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it")
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def load(browser, url):
+    """Open ``url``; return the page and (url, encoded bytes) of every response it received."""
+    page = browser.new_page()
+    requests = []
+    page.route("**/*", lambda route: (
+        route.abort() if urlparse(route.request.url).hostname not in ("127.0.0.1", None)
+        and not route.request.url.startswith("data:") else route.continue_()))
+    page.on("request", lambda request: requests.append(request))
+    page.goto(url, wait_until="load", timeout=120_000)
+    page.wait_for_load_state("networkidle")
+    sizes = []
+    for request in requests:
+        if request.url.startswith("data:"):
+            continue
+        measured = request.sizes()
+        sizes.append((request.url, measured["responseBodySize"] + measured["responseHeadersSize"]))
+    return page, sizes
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_is_light_and_loads_nothing_from_another_origin(browser, site, path):
+    page, sizes = load(browser, f"{site}/{path}")
+    origin = urlparse(site).netloc
+    assert [url for url, _ in sizes if urlparse(url).netloc != origin] == []
+    # the theme's 1.5 MB icon script and its webfonts are replaced by inline SVG icons
+    assert not [url for url, _ in sizes if "fontawesome" in url or "webfonts/fa-" in url]
+    assert page.locator("svg.svg-inline--fa").count() >= 5
+    counted = sum(size for url, size in sizes if not any(part in url for part in NOT_COUNTED))
+    assert counted <= BUDGET_BYTES, sorted(sizes, key=lambda item: -item[1])[:5]
+    # MathJax only where there is math to typeset
+    has_math = page.locator(".math").count() > 0
+    loads_mathjax = any("mathjax/" in url for url, _ in sizes)
+    assert loads_mathjax == has_math, (has_math, loads_mathjax)
+    page.close()
