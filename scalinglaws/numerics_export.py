@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from scalinglaws import chinchilla, runs_csv
+from scalinglaws.chinchilla import parametric
 
 __all__ = ["TARGET", "package_data", "render"]
 
@@ -37,8 +38,8 @@ def package_data() -> dict:
         "MIN_RUNS": chinchilla.MIN_RUNS,
         "FLOPS_PER_PARAM_TOKEN": chinchilla.FLOPS_PER_PARAM_TOKEN,
         "GOPHER_FLOPS": chinchilla.GOPHER_FLOPS,
-        "LBFGS_OPTIONS": dict(chinchilla._LBFGS_OPTIONS),
-        "BOOTSTRAP_OPTIONS": dict(chinchilla._BOOTSTRAP_OPTIONS),
+        "LBFGS_OPTIONS": dict(parametric._LBFGS_OPTIONS),
+        "BOOTSTRAP_OPTIONS": dict(parametric._BOOTSTRAP_OPTIONS),
         # The grid is the product of these columns, in itertools.product order.
         "INITIALISATION_GRID_AXES": [sorted(set(np.unique(grid[:, j]).tolist()))
                                      for j in range(grid.shape[1])],
