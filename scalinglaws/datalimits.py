@@ -28,7 +28,7 @@ from scipy import optimize
 
 from scalinglaws import datalimits_formulas as formulas
 from scalinglaws._validate import finite_array, number_in_range
-from scalinglaws.chinchilla import ComputeOptimal, LossLaw, compute_optimal, get_law
+from scalinglaws.chinchilla import LAWS, ComputeOptimal, LossLaw, compute_optimal, get_law
 from scalinglaws.datasets import load_training_runs
 from scalinglaws.powerlaw import ExponentialTrend, fit_exponential_trend
 
@@ -41,6 +41,7 @@ __all__ = [
     "MUENNIGHOFF_2023_EQ17",
     "VILLALOBOS_2024_GROWTH",
     "VILLALOBOS_2024_STOCK",
+    "ANCHOR_TOKENS",
     "DataConstrainedLaw",
     "DataConstrainedOptimum",
     "QualityShift",
@@ -204,7 +205,7 @@ def effective_tokens(unique_tokens, epochs, law=MUENNIGHOFF_2023):
     epochs : float or array of float
         Passes over them, ≥ 1 (need not be whole).
     law : DataConstrainedLaw or str
-        Whose R*_D to use; default the released fit.
+        Whose R*_D to use; default the released fit (a key of :data:`DATA_LAWS` also works).
 
     Returns
     -------
@@ -465,17 +466,23 @@ class QualityShift:
         return self.compute_flops / self.compute_for_same_loss
 
 
+#: Tokens at which a changed data exponent pivots: the shifted law's data term equals the
+#: original's there (before the quality multiplier). A modelling choice of the course.
+ANCHOR_TOKENS = 1e9
+
+
 def quality_shift(compute_flops: float, law="besiroglu2024", quality: float = 2.0,
                   data_exponent_change: float = 0.0) -> QualityShift:
     """How a cleaner dataset moves the compute-optimal point and what compute it saves.
 
     The course's model (not a fitted result): each token of the cleaner data is worth
     ``quality`` tokens of the data the law was fitted on, and its data exponent may differ,
-    L = E + A/N^α + B/(q·D)^β′ with β′ = β + ``data_exponent_change``. The allocation is
-    Hoffmann et al.'s eq. 4 for the shifted law. With β′ = β the same loss costs exactly
-    1/q of the compute at every scale (q·D tokens of the old data at budget C is the old law
-    at budget q·C); a larger β′ saves more the larger the budget, the idea behind data
-    pruning that beats power-law scaling (Sorscher et al. 2022).
+    L = E + A/N^α + B′/(q·D)^β′ with β′ = β + ``data_exponent_change`` and B′ chosen so the
+    data term is unchanged at :data:`ANCHOR_TOKENS` (10⁹) before the multiplier. The
+    allocation is Hoffmann et al.'s eq. 4 for the shifted law. With β′ = β the same loss
+    costs exactly 1/q of the compute at every scale (q·D tokens of the old data at budget C
+    is the old law at budget q·C); a larger β′ saves more the larger the budget, the idea
+    behind data pruning that beats power-law scaling (Sorscher et al. 2022).
 
     Examples
     --------
@@ -487,14 +494,14 @@ def quality_shift(compute_flops: float, law="besiroglu2024", quality: float = 2.
     """
     c = number_in_range("compute_flops", compute_flops, 1e10, 1e35)
     q = number_in_range("quality", quality, 0.01, 1000)
-    base_law = get_law(law)
+    base_law = _loss_law(law)
     change = number_in_range("data_exponent_change", data_exponent_change, -0.5, 0.5)
     new_beta = base_law.beta + change
     if new_beta <= 0.01:
         raise ValueError(f"data_exponent_change must leave the data exponent above 0.01; "
                          f"{base_law.beta:.3g} + {change:.3g} = {new_beta:.3g}")
     shifted_law = LossLaw(E=base_law.E, A=base_law.A,
-                          B=float(formulas.quality_scaled_b(base_law, q, new_beta)),
+                          B=float(formulas.quality_scaled_b(base_law, q, new_beta, ANCHOR_TOKENS)),
                           alpha=base_law.alpha, beta=new_beta,
                           name=f"{base_law.name}, quality ×{q:g}"
                                + (f", β {change:+.3g}" if change else ""),
@@ -504,6 +511,16 @@ def quality_shift(compute_flops: float, law="besiroglu2024", quality: float = 2.
         compute_flops=c, quality=q, data_exponent=new_beta, law=base_law,
         shifted_law=shifted_law, base=base, shifted=compute_optimal(c, shifted_law),
         compute_for_same_loss=float(formulas.compute_for_loss(base.loss, shifted_law)))
+
+
+def _loss_law(law) -> LossLaw:
+    """A chapter 3 law (a :class:`LossLaw` or a key of its ``LAWS``) or the C4 refit."""
+    if law == "muennighoff2023_c4":
+        return MUENNIGHOFF_2023_C4
+    if isinstance(law, LossLaw) or (isinstance(law, str) and law in LAWS):
+        return get_law(law)
+    raise ValueError(f"law must be a LossLaw or one of {sorted([*LAWS, 'muennighoff2023_c4'])}; "
+                     f"got {law!r}")
 
 
 # --- Training-set growth and the data runway --------------------------------------------------

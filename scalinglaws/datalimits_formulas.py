@@ -141,14 +141,16 @@ def compute_for_loss(loss, law):
     return FLOPS_PER_PARAM_TOKEN * (optimal_loss_scale(law) / (loss - law.E)) ** (1.0 / gamma)
 
 
-def quality_scaled_b(law, quality, data_exponent):
-    """B of a law whose tokens are each worth ``quality`` tokens, with exponent β′.
+def quality_scaled_b(law, quality, data_exponent, anchor_tokens):
+    """B′ of a law whose tokens are each worth ``quality`` tokens, with data exponent β′.
 
-    L = E + A/N^α + B/(q·D)^β′ = E + A/N^α + (B·q^(−β′))/D^β′: a cleaner dataset as a
-    multiplier q on effective tokens shifts B; a different ``data_exponent`` β′ changes the
-    slope (the course's reading of "quality as a shift of the law", not a fitted result).
+    L = E + A/N^α + B·D₀^(β′−β)/(q·D)^β′: each token of the cleaner data is worth q tokens
+    of the law's data, and the data term's slope changes from β to β′ while its value at
+    ``anchor_tokens`` D₀ (before the multiplier) stays the same. So
+    B′ = B·D₀^(β′−β)·q^(−β′). The course's reading of "quality as a shift of the law", not a
+    fitted result.
     """
-    return law.B * quality ** (-data_exponent)
+    return law.B * anchor_tokens ** (data_exponent - law.beta) * quality ** (-data_exponent)
 
 
 # --- The data runway -----------------------------------------------------------------------
