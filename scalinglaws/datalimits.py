@@ -53,6 +53,7 @@ __all__ = [
     "effective_params",
     "effective_tokens",
     "epochs_for_effective_tokens",
+    "exponent_change_savings",
     "get_data_law",
     "quality_shift",
     "repetition",
@@ -521,6 +522,21 @@ def _loss_law(law) -> LossLaw:
         return get_law(law)
     raise ValueError(f"law must be a LossLaw or one of {sorted([*LAWS, 'muennighoff2023_c4'])}; "
                      f"got {law!r}")
+
+
+def exponent_change_savings(budgets=(1e20, 1e23, 1e26), changes=(0.02, 0.05),
+                            law="besiroglu2024") -> pd.DataFrame:
+    """Compute saved by a steeper data exponent β + change, by budget (rows) and change.
+
+    :func:`quality_shift` with q = 1: the saving grows with the budget.
+
+    >>> exponent_change_savings([1e20, 1e26], [0.05]).round(2).to_numpy().ravel().tolist()
+    [1.44, 3.25]
+    """
+    return pd.DataFrame(
+        {f"β {change:+g}": [quality_shift(c, law, 1.0, change).compute_saving for c in budgets]
+         for change in changes},
+        index=pd.Index([f"{c:.0e}" for c in budgets], name="budget (FLOPs)"))
 
 
 # --- Training-set growth and the data runway --------------------------------------------------

@@ -15,7 +15,7 @@ from scalinglaws.datasets import load_training_runs
 from scalinglaws.plotting import COLORS
 
 __all__ = ["draw_budget_split", "draw_effective_data", "draw_quality_frontier", "draw_runway",
-           "effective_data_figure", "phi1_figure", "runway_figure"]
+           "effective_data_figure", "phi1_figure"]
 
 #: Label offsets (points) that keep the names of phi-1's Table 1 apart.
 PHI1_LABEL_OFFSETS = {"Codex-12B": (-60, -4), "CodeGen-Mono-16.1B": (6, -10),
@@ -146,23 +146,6 @@ def draw_runway(ax, result: dl.Runway, growth: dl.TrainingSetGrowth | None = Non
             f"{result.growth_per_year:.3g} times a year from {result.largest_tokens:.3g} tokens "
             f"in {result.start_year:g}; it crosses the stock of {result.stock_tokens:.3g} "
             f"tokens in {result.year:.1f}.")
-
-
-def runway_figure(result: dl.Runway | None = None, growth: dl.TrainingSetGrowth | None = None):
-    """The data runway with the chapter's defaults.
-
-    >>> fig = runway_figure()
-    >>> fig.axes[0].get_ylabel()
-    'training tokens'
-    """
-    growth = dl.training_set_growth() if growth is None else growth
-    if result is None:
-        stock = dl.VILLALOBOS_2024_STOCK
-        result = dl.runway(stock["tokens"], stock["low"], stock["high"], 15.6e12, 2024,
-                           growth.growth_per_year)
-    fig, ax = plotting.new_figure(6.4, 4.0)
-    draw_runway(ax, result, growth)
-    return fig
 
 
 def phi1_figure():

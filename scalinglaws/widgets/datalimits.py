@@ -158,7 +158,7 @@ def quality_calculator() -> Calculator:
         Choice("law", "Loss law", QUALITY_LAW_OPTIONS),
         Slider("quality", "Quality multiplier q", 2.0, 0.25, 100, step=0.05, scale="log",
                help="Each token of the cleaner data is worth q tokens of the law's data."),
-        Slider("data_exponent_change", "Change of the data exponent β", 0.0, -0.1, 0.1,
+        Slider("data_exponent_change", "Data exponent change", 0.0, -0.1, 0.1,
                step=0.005, readout_format="+.3f",
                help="Cleaner data may also change the slope; 0 keeps the law's β."),
     ]
@@ -211,11 +211,14 @@ def runway_calculator() -> Calculator:
     """
     d = DEFAULT_RUNWAY
     controls = [
-        Number("stock_tokens", "Stock of text (tokens)", d["stock_tokens"],
-               help="Usable tokens of text; Villalobos et al. 2024: 3e14."),
-        Number("stock_low", "Stock, low end", d["stock_low"]),
-        Number("stock_high", "Stock, high end", d["stock_high"]),
-        Number("largest_tokens", "Largest training set", d["largest_tokens"],
+        Slider("stock_tokens", "Stock of text (tokens)", d["stock_tokens"], 1e12, 1e17,
+               step=0.05, scale="log", help="Usable tokens of text; Villalobos et al. 2024: 3e14."),
+        Slider("stock_low", "Stock, low end", d["stock_low"], 1e12, 1e17, step=0.05,
+               scale="log"),
+        Slider("stock_high", "Stock, high end", d["stock_high"], 1e12, 1e17, step=0.05,
+               scale="log"),
+        Slider("largest_tokens", "Largest training set", d["largest_tokens"], 1e10, 1e16,
+               step=0.05, scale="log",
                help="Tokens seen by the largest training run in the start year."),
         Number("start_year", "Start year", d["start_year"], integer=True),
         Number("growth_per_year", "Growth per year (×)", round(_growth().growth_per_year, 2),
