@@ -30,7 +30,7 @@ from scalinglaws import datalimits_formulas as formulas
 from scalinglaws._validate import finite_array, number_in_range
 from scalinglaws.chinchilla import LAWS, ComputeOptimal, LossLaw, compute_optimal, get_law
 from scalinglaws.datasets import load_training_runs
-from scalinglaws.powerlaw import ExponentialTrend, fit_exponential_trend
+from scalinglaws.trends import ExponentialTrend, fit_exponential_trend
 
 __all__ = [
     "CORPUS_SIZE_ROWS",
@@ -591,7 +591,7 @@ def training_set_growth(runs: pd.DataFrame | None = None, exclude=CORPUS_SIZE_RO
     """Fit tokens = c·g^year to the training runs (``training_runs.csv`` by default).
 
     Least squares of ln(tokens) on the year, with a t-interval on the slope
-    (:func:`scalinglaws.powerlaw.fit_exponential_trend`). Rows named in ``exclude`` are left
+    (:func:`scalinglaws.trends.fit_exponential_trend`). Rows named in ``exclude`` are left
     out (by default the corpus sizes, :data:`CORPUS_SIZE_ROWS`).
 
     >>> growth = training_set_growth()
