@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_GET ?= apt-get
 
 .PHONY: book test notebooks student serve bench lint clean distclean venv browser pins \
-	python-check
+	python-check pdf offline release
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -75,9 +75,27 @@ test: $(STAMP) $(CHROMIUM)
 notebooks: $(STAMP)
 	$(BIN)/python -m scalinglaws.notebook_runner notebooks/*.ipynb
 
-# Copies of the chapters for learners: solutions removed, outputs cleared (_build/student).
+# Copies of the chapters for learners: solutions removed, outputs cleared (_build/student),
+# and the same as a zip for the website (_build/downloads/scaling-laws-student-notebooks.zip).
 student: $(STAMP)
 	$(BIN)/python -m scalinglaws.student _build/student notebooks/*.ipynb
+	$(BIN)/python tools/downloads.py student
+
+# The whole book as one PDF, solutions open (_build/downloads/scaling-laws.pdf): a single-page
+# build printed by Chromium once MathJax and the calculators are done.
+pdf: $(STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/downloads.py pdf
+
+# The website as a zip to read offline (_build/scaling-laws-site.zip); builds it if needed.
+offline: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python tools/downloads.py offline
+
+# Everything the website publishes: the book, then the PDF and student zip copied into
+# _build/html/downloads/, then the offline zip of the whole (what CI uploads).
+release: book pdf student
+	$(BIN)/python tools/downloads.py publish
+	$(BIN)/python tools/downloads.py offline
 
 serve:
 	@test -d _build/html || { echo "No _build/html: run 'make book' first."; exit 1; }
