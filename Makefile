@@ -65,6 +65,7 @@ $(CHROMIUM):
 	fi
 
 book: $(STAMP)
+	$(BIN)/python tools/formula_sheet.py
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
 # Two pytest workers on two cores: one BLAS thread each, or idle OpenBLAS threads spin
