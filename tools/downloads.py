@@ -254,6 +254,22 @@ def pdf_page_count(pdf: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
 
 
+def expected_content(notebooks: list[Path]) -> dict[str, int]:
+    """What the printed chapters must show: one open solution per ``{solution}`` block and
+    one drawn calculator per stored widget view."""
+    counts = {"solutions": 0, "calculators": 0}
+    for path in notebooks:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown":
+                counts["solutions"] += len(re.findall(r"^\s*(`{3,}|:{3,})\{solution\}", source,
+                                                      flags=re.MULTILINE))
+            for output in cell.get("outputs", []):
+                counts["calculators"] += "application/vnd.jupyter.widget-view+json" in output.get(
+                    "data", {})
+    return counts
+
+
 def build_pdf(repo: Path = REPO, target: Path = DOWNLOADS / PDF_NAME,
               chromium: str | None = None) -> dict:
     """Build the single page and print it; return figures (pages, bytes, seconds...)."""
@@ -265,6 +281,10 @@ def build_pdf(repo: Path = REPO, target: Path = DOWNLOADS / PDF_NAME,
         notebooks = sorted((repo / "notebooks").glob("*.ipynb"))
         page = prepare_print_page(single, notebooks)
         found = print_pdf(single, page.name, target, chromium)
+    expected = expected_content(notebooks)
+    for key, count in expected.items():
+        if found[key] != count:
+            raise RuntimeError(f"the PDF has {found[key]} {key}, the notebooks {count}")
     return {**found, "pages": pdf_page_count(target), "bytes": target.stat().st_size,
             "build_seconds": round(built - started, 1),
             "print_seconds": round(time.perf_counter() - built, 1), "path": str(target)}
