@@ -182,20 +182,37 @@ def _source(source: str, keys: set[str]) -> str:
     return _markdown(source)
 
 
+#: Printed, the sheet is set small to fit on one or two sheets of A4. Scoped to this page's
+#: section, so the whole-book PDF (which includes the page) keeps its own type size.
+PRINT_STYLE = """<style>
+@media print {
+  body:has(.bd-article > section#formula-sheet:first-child) #jb-print-toc { display: none; }
+  #formula-sheet { font-size: 8pt; line-height: 1.3; }
+  #formula-sheet h1 { font-size: 15pt; margin: 0 0 4pt; }
+  #formula-sheet h2 { font-size: 10.5pt; margin: 7pt 0 2pt; }
+  #formula-sheet p, #formula-sheet ul { margin-bottom: 3pt; }
+  #formula-sheet li { margin: 0; }
+  #formula-sheet table { font-size: 7pt; margin: 2pt 0; }
+  #formula-sheet th, #formula-sheet td { padding: 1pt 3pt !important; }
+  #formula-sheet code { font-size: 6.5pt; }
+}
+</style>"""
+
+
 def render() -> str:
     """The formula sheet as MyST Markdown."""
-    lines = ["# Formula sheet", "",
+    lines = ["# Formula sheet", "", PRINT_STYLE, "",
              "The course's formulas on one page, written from the `scalinglaws` package itself: "
              "each line is the docstring of the function that computes it, each number the "
              "package's value, so the sheet and the code cannot disagree "
              "(`python tools/formula_sheet.py` writes this page; a test checks it is current). "
+             "Names in brackets are the functions of `scalinglaws` that compute each formula. "
              "Print it from your browser: the navigation is left out.", ""]
     for section, formulas in SECTIONS.items():
-        lines += [f"## {section}", "", "| | Formula (and source) | In the package |",
-                  "| --- | --- | --- |"]
+        lines += [f"## {section}", ""]
         for formula in formulas:
-            lines.append(f"| {formula.label} | {_markdown(formula_text(formula))} | "
-                         f"`scalinglaws.{formula.target}` |")
+            lines.append(f"- **{formula.label}.** {_markdown(formula_text(formula))} "
+                         f"(`{formula.target}`)")
         lines.append("")
         if section.startswith("Hardware"):
             lines += ["Shrinking every length by κ, one generation multiplies each quantity by "
