@@ -303,3 +303,26 @@ def test_download_links_point_where_make_release_puts_the_files(build):
     for name in ("scaling-laws.pdf", "scaling-laws-student-notebooks.zip",
                  "scaling-laws-site.zip"):
         assert f'href="../downloads/{name}"' in text
+
+
+def test_offline_copy_reads_from_file_urls(build, browser, tmp_path):
+    """The zipped site, unzipped anywhere, shows math and calculators with no server."""
+    import zipfile
+
+    sys.path.insert(0, str(REPO / "tools"))
+    from downloads import build_offline_zip
+
+    _, _, html = build
+    site = build_offline_zip(html, tmp_path / "site.zip")
+    zipfile.ZipFile(site).extractall(tmp_path)
+    page = browser.new_page()
+    problems = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    chapter = tmp_path / "scaling-laws-site" / "notebooks" / "02-power-laws.html"
+    page.goto(chapter.as_uri(), wait_until="load")
+    page.wait_for_selector("mjx-container", timeout=20_000)
+    page.wait_for_selector(".widget-hslider", timeout=20_000)
+    assert page.locator(".widget-hslider").count() == 3
+    assert problems == []
+    page.close()
