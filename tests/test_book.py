@@ -326,3 +326,13 @@ def test_offline_copy_reads_from_file_urls(build, browser, tmp_path):
     assert page.locator(".widget-hslider").count() == 3
     assert problems == []
     page.close()
+
+
+def test_example_runs_csv_is_written_from_the_package(build):
+    from scalinglaws.runs_csv import parse_runs_csv
+    from scalinglaws.widgets.chinchilla import example_runs_csv
+
+    _, _, html = build
+    text = (html / "downloads" / "example-runs.csv").read_text(encoding="utf-8")
+    assert text == example_runs_csv()
+    assert len(parse_runs_csv(text).loss) >= 5  # the fit-your-own command accepts it
