@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_GET ?= apt-get
 
 .PHONY: book test notebooks student serve bench lint clean distclean venv browser pins \
-	python-check pdf offline release
+	python-check pdf offline release test-local-recipe
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -91,6 +91,16 @@ pdf: $(STAMP) $(CHROMIUM)
 offline: $(STAMP)
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python tools/downloads.py offline
+
+# The README's local recipe from scratch: a fresh virtual environment from requirements.txt
+# alone (pip needs the package index), then the chapters run and read in its JupyterLab,
+# driven by Chromium (tests/test_jupyterlab.py; `make test` runs the same test on .venv).
+test-local-recipe: $(STAMP) $(CHROMIUM)
+	rm -rf _build/recipe-venv
+	$(PYTHON) -m venv _build/recipe-venv
+	_build/recipe-venv/bin/python -m pip install --quiet -r requirements.txt
+	JUPYTER_BIN_DIR=$(CURDIR)/_build/recipe-venv/bin CHROMIUM=$(CHROMIUM) \
+	  $(BIN)/python -m pytest -n 0 tests/test_jupyterlab.py
 
 # Everything the website publishes: the book, then the PDF and student zip copied into
 # _build/html/downloads/, then the offline zip of the whole (what CI uploads).
