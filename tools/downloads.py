@@ -82,7 +82,7 @@ def singlehtml_config(repo: Path, out: Path) -> Path:
     sphinx = config.setdefault("sphinx", {})
     local = sphinx.get("local_extensions") or {}
     sphinx["local_extensions"] = {name: str((repo / path).resolve())
-                                  for name, path in local.items()}
+                                  for name, path in {**local, "single_page": "book/ext"}.items()}
     out.mkdir(parents=True, exist_ok=True)
     path = out / "_config.yml"
     path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
