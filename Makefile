@@ -14,8 +14,8 @@ PORT ?= 8000
 # apt-get, as root, installs Chromium when it is missing (a variable so its failure can be tested)
 APT_GET ?= apt-get
 
-.PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv browser pins \
-	python-check
+.PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv \
+	browser pins python-check pdf offline release test-local-recipe
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -65,6 +65,7 @@ $(CHROMIUM):
 	fi
 
 book: $(STAMP)
+	$(BIN)/python tools/formula_sheet.py
 	$(BIN)/jupyter-book build -W -n --keep-going .
 
 # Two pytest workers on two cores: one BLAS thread each, or idle OpenBLAS threads spin
@@ -79,9 +80,37 @@ js: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m scalinglaws.notebook_runner notebooks/*.ipynb
 
-# Copies of the chapters for learners: solutions removed, outputs cleared (_build/student).
+# Copies of the chapters for learners: solutions removed, outputs cleared (_build/student),
+# and the same as a zip for the website (_build/downloads/scaling-laws-student-notebooks.zip).
 student: $(STAMP)
 	$(BIN)/python -m scalinglaws.student _build/student notebooks/*.ipynb
+	$(BIN)/python tools/downloads.py student
+
+# The whole book as one PDF, solutions open (_build/downloads/scaling-laws.pdf): a single-page
+# build printed by Chromium once MathJax and the calculators are done.
+pdf: $(STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/downloads.py pdf
+
+# The website as a zip to read offline (_build/scaling-laws-site.zip); builds it if needed.
+offline: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python tools/downloads.py offline
+
+# The README's local recipe from scratch: a fresh virtual environment from requirements.txt
+# alone (pip needs the package index), then the chapters run and read in its JupyterLab,
+# driven by Chromium (tests/test_jupyterlab.py; `make test` runs the same test on .venv).
+test-local-recipe: $(STAMP) $(CHROMIUM)
+	rm -rf _build/recipe-venv
+	$(PYTHON) -m venv _build/recipe-venv
+	_build/recipe-venv/bin/python -m pip install --quiet -r requirements.txt
+	JUPYTER_BIN_DIR=$(CURDIR)/_build/recipe-venv/bin CHROMIUM=$(CHROMIUM) \
+	  $(BIN)/python -m pytest -n 0 tests/test_jupyterlab.py
+
+# Everything the website publishes: the book, then the PDF and student zip copied into
+# _build/html/downloads/, then the offline zip of the whole (what CI uploads).
+release: book pdf student
+	$(BIN)/python tools/downloads.py publish
+	$(BIN)/python tools/downloads.py offline
 
 serve:
 	@test -d _build/html || { echo "No _build/html: run 'make book' first."; exit 1; }

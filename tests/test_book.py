@@ -29,7 +29,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 CHAPTERS = sorted(path.stem for path in (REPO / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PAGES = ["book/intro.html", "book/how-to-use.html", "book/instructor-guide.html",
-         "book/glossary.html", "book/bibliography.html",
+         "book/teaching-at-scale.html", "book/formula-sheet.html", "book/glossary.html",
+         "book/bibliography.html", "book/how-to-cite.html",
          *(f"notebooks/{chapter}.html" for chapter in CHAPTERS)]
 
 
@@ -294,3 +295,64 @@ def test_every_calculator_of_a_chapter_renders_offline(browser, server, chapter)
     html = page.content()
     assert "html-manager" not in html and "widget-state+json" not in html
     page.close()
+
+
+def test_footer_shows_version_commit_and_build_date(build):
+    _, _, html = build
+    sys.path.insert(0, str(REPO / "book" / "ext"))
+    from build_info import build_info, footer_text
+
+    line = footer_text(build_info())
+    for page in ("index.html", "book/intro.html", "notebooks/02-power-laws.html"):
+        path = html / page
+        if page == "index.html" and "Refresh" in path.read_text(encoding="utf-8"):
+            continue  # the redirect to the root page
+        assert f'<p class="build-info">{line}</p>' in path.read_text(encoding="utf-8"), page
+
+
+def test_how_to_cite_page_renders_citation_file(build):
+    _, _, html = build
+    text = (html / "book" / "how-to-cite.html").read_text(encoding="utf-8")
+    assert "scaling_laws_course" in text and "Scaling Laws, an interactive course" in text
+    assert "highlight-bibtex" in text
+
+
+def test_download_links_point_where_make_release_puts_the_files(build):
+    _, _, html = build
+    text = (html / "book" / "how-to-use.html").read_text(encoding="utf-8")
+    for name in ("scaling-laws.pdf", "scaling-laws-student-notebooks.zip",
+                 "scaling-laws-site.zip"):
+        assert f'href="../downloads/{name}"' in text
+
+
+def test_offline_copy_reads_from_file_urls(build, browser, tmp_path):
+    """The zipped site, unzipped anywhere, shows math and calculators with no server."""
+    import zipfile
+
+    sys.path.insert(0, str(REPO / "tools"))
+    from downloads import build_offline_zip
+
+    _, _, html = build
+    site = build_offline_zip(html, tmp_path / "site.zip")
+    zipfile.ZipFile(site).extractall(tmp_path)
+    page = browser.new_page()
+    problems = []
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    chapter = tmp_path / "scaling-laws-site" / "notebooks" / "02-power-laws.html"
+    page.goto(chapter.as_uri(), wait_until="load")
+    page.wait_for_selector("mjx-container", timeout=20_000)
+    page.wait_for_selector(".widget-hslider", timeout=20_000)
+    assert page.locator(".widget-hslider").count() == 3
+    assert problems == []
+    page.close()
+
+
+def test_example_runs_csv_is_written_from_the_package(build):
+    from scalinglaws.runs_csv import parse_runs_csv
+    from scalinglaws.widgets.chinchilla import example_runs_csv
+
+    _, _, html = build
+    text = (html / "downloads" / "example-runs.csv").read_text(encoding="utf-8")
+    assert text == example_runs_csv()
+    assert len(parse_runs_csv(text).loss) >= 5  # the fit-your-own command accepts it

@@ -15,6 +15,11 @@ from scalinglaws.widgets.chinchilla import (
     fit_your_runs_calculator,
     isoflop_calculator,
 )
+from scalinglaws.widgets.datalimits import (
+    quality_calculator,
+    repetition_calculator,
+    runway_calculator,
+)
 from scalinglaws.widgets.hardware import (
     accelerator_calculator,
     dennard_calculator,
@@ -25,7 +30,8 @@ from scalinglaws.widgets.powerlaw import power_law_calculator
 __all__ = ["CALCULATORS", "Action", "Calculator", "Choice", "Number", "Slider",
            "accelerator_calculator", "allocation_calculator", "dennard_calculator",
            "fit_lab_calculator", "fit_your_runs_calculator", "format_interval",
-           "isoflop_calculator", "moore_calculator", "power_law_calculator"]
+           "isoflop_calculator", "moore_calculator", "power_law_calculator",
+           "quality_calculator", "repetition_calculator", "runway_calculator"]
 
 #: Every calculator of the book, by name: the benchmark times each, the tests drive each.
 CALCULATORS: dict[str, Callable[[], Calculator]] = {
@@ -37,4 +43,7 @@ CALCULATORS: dict[str, Callable[[], Calculator]] = {
     "IsoFLOP explorer (chapter 3)": isoflop_calculator,
     "fit lab (chapter 3)": fit_lab_calculator,
     "fit your own runs (chapter 3)": fit_your_runs_calculator,
+    "repetition (chapter 4)": repetition_calculator,
+    "data quality (chapter 4)": quality_calculator,
+    "data runway (chapter 4)": runway_calculator,
 }

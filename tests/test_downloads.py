@@ -1,0 +1,149 @@
+"""The downloads (tools/downloads.py): the page printed to PDF carries every calculator's
+state and the open solutions, Chromium prints typeset math, and the zips hold what they say.
+
+The whole-book PDF is built by `make pdf` / `make release` (and CI), which checks its own
+result: every formula typeset, every calculator drawn and every solution open, with no
+request off the machine. These tests check the parts on small inputs, fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+
+import downloads  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+def test_single_page_config_uses_stored_outputs_and_finds_the_extensions(tmp_path):
+    config = yaml.safe_load(downloads.singlehtml_config(REPO, tmp_path).read_text())
+    assert config["execute"]["execute_notebooks"] == "off"
+    for path in config["sphinx"]["local_extensions"].values():
+        assert Path(path).is_absolute() and Path(path).is_dir()
+    original = yaml.safe_load((REPO / "_config.yml").read_text())
+    assert config["sphinx"]["config"] == original["sphinx"]["config"]
+
+
+def _fake_single_page(tmp_path: Path) -> Path:
+    single = tmp_path / "singlehtml"
+    page = single / f"{downloads.root_document()}.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        "<html><head><title>t</title><script src=\"searchindex.js\"></script></head><body>"
+        '<article class="bd-article"><h1>Book</h1>'
+        '<a href="../downloads/scaling-laws.pdf">the PDF</a></article></body></html>')
+    return single
+
+
+def test_print_page_carries_widget_state_embed_script_and_print_note(tmp_path):
+    single = _fake_single_page(tmp_path)
+    page = downloads.prepare_print_page(single, NOTEBOOKS)
+    assert page.parent == single  # beside _static, where its relative links point
+    html = page.read_text()
+    with_state = [nb for nb in NOTEBOOKS
+                  if json.loads(nb.read_text())["metadata"].get("widgets")]
+    assert html.count(f'type="{downloads.WIDGET_STATE}"') == len(with_state) >= 1
+    assert html.index(downloads.WIDGET_STATE) < html.index("html-manager/embed.js")
+    assert "searchindex.js" not in html
+    assert "solution is printed open" in html and "Version " in html
+    assert '<a href="../downloads' not in html and "<code>scaling-laws.pdf</code>" in html
+    assert "@page" in html
+
+
+def test_widget_state_cannot_close_its_script_early(tmp_path):
+    notebook = tmp_path / "n.ipynb"
+    state = {"state": {"m": {"model_name": "HTMLModel", "state": {"value": "</script><b>"}}},
+             "version_major": 2, "version_minor": 0}
+    notebook.write_text(json.dumps({"metadata": {"widgets": {downloads.WIDGET_STATE: state}}}))
+    script = downloads.widget_state_scripts([notebook])
+    assert script.count("</script>") == 1 and "<\\/script><b>" in script
+
+
+def test_expected_content_counts_solutions_and_calculators(tmp_path):
+    cells = [{"cell_type": "markdown", "source": ":::{exercise}\nQ\n:::\n:::{solution}\nA\n:::"},
+             {"cell_type": "markdown", "source": ["````{solution} x\n", "A\n````"]},
+             {"cell_type": "code", "source": "w", "outputs": [
+                 {"data": {"application/vnd.jupyter.widget-view+json": {}}},
+                 {"data": {"text/plain": "1"}}]}]
+    notebook = tmp_path / "n.ipynb"
+    notebook.write_text(json.dumps({"cells": cells, "metadata": {}}))
+    assert downloads.expected_content([notebook]) == {"solutions": 2, "calculators": 1}
+
+
+def test_offline_zip_holds_the_site_and_a_readme_but_not_itself(tmp_path):
+    html = tmp_path / "html"
+    (html / "downloads").mkdir(parents=True)
+    (html / "index.html").write_text("<html></html>")
+    (html / ".doctrees").mkdir()
+    (html / ".doctrees" / "x").write_text("cache")
+    (html / "downloads" / "scaling-laws.pdf").write_bytes(b"%PDF")
+    (html / "downloads" / downloads.SITE_ZIP).write_bytes(b"an older copy")
+    target = downloads.build_offline_zip(html, tmp_path / downloads.SITE_ZIP)
+    names = zipfile.ZipFile(target).namelist()
+    assert sorted(names) == ["scaling-laws-site/README.txt",
+                             "scaling-laws-site/downloads/scaling-laws.pdf",
+                             "scaling-laws-site/index.html"]
+    assert (html / "downloads" / downloads.SITE_ZIP).read_bytes() == target.read_bytes()
+
+
+def test_offline_zip_needs_a_built_site(tmp_path):
+    with pytest.raises(RuntimeError, match="make book"):
+        downloads.build_offline_zip(tmp_path / "html", tmp_path / "site.zip")
+
+
+def test_student_zip_has_every_chapter_without_solutions(tmp_path):
+    target = downloads.build_student_zip(REPO, tmp_path / downloads.STUDENT_ZIP)
+    archive = zipfile.ZipFile(target)
+    chapters = [n for n in archive.namelist() if n.endswith(".ipynb")]
+    assert sorted(Path(n).name for n in chapters) == [p.name for p in NOTEBOOKS]
+    assert "scaling-laws-student/README.txt" in archive.namelist()
+    for name in chapters:
+        notebook = json.loads(archive.read(name))
+        assert "{solution}" not in json.dumps(notebook)
+        assert all(not c.get("outputs") for c in notebook["cells"] if c["cell_type"] == "code")
+
+
+def test_publish_copies_the_downloads_into_the_site(tmp_path):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "dl").mkdir()
+    (tmp_path / "dl" / "a.pdf").write_bytes(b"%PDF")
+    copied = downloads.publish(tmp_path / "html", tmp_path / "dl")
+    assert copied == [tmp_path / "html" / "downloads" / "a.pdf"]
+    with pytest.raises(RuntimeError, match="make book"):
+        downloads.publish(tmp_path / "missing", tmp_path / "dl")
+
+
+@pytest.fixture
+def chromium():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}")
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    return CHROMIUM
+
+
+def test_chromium_prints_typeset_math_and_open_solutions(tmp_path, chromium):
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "book" / "vendor" / "mathjax", site / "_static" / "mathjax")
+    (site / "page.html").write_text(
+        '<html><head><script defer src="_static/mathjax/tex-chtml.js"></script></head><body>'
+        '<p><span class="math notranslate nohighlight">\\(E + A/N^{\\alpha}\\)</span></p>'
+        '<div class="solution admonition toggle toggle-hidden">'
+        '<p class="admonition-title">Solution</p><p>Answer.</p></div></body></html>')
+    pdf = tmp_path / "out.pdf"
+    found = downloads.print_pdf(site, "page.html", pdf, chromium)
+    assert found["formulas"] == 1 and found["untypeset_math"] == 0
+    assert found["solutions"] == 1 and found["calculators"] == 0
+    assert pdf.read_bytes().startswith(b"%PDF") and downloads.pdf_page_count(pdf) == 1

@@ -1,0 +1,383 @@
+"""The downloads published with the website, built with no network.
+
+    python tools/downloads.py pdf       _build/downloads/scaling-laws.pdf: the whole book
+    python tools/downloads.py student   _build/downloads/scaling-laws-student-notebooks.zip
+    python tools/downloads.py publish   copy _build/downloads/* into _build/html/downloads/
+    python tools/downloads.py offline   _build/scaling-laws-site.zip: the website, to read offline
+
+The PDF is the book as one page (Jupyter Book's ``singlehtml`` builder, from the notebooks'
+stored outputs, which the nbval tests keep equal to a fresh run), printed by Chromium after
+MathJax has typeset every formula and every calculator has drawn from its stored state. It is
+the reader's and instructor's copy: every solution is printed open. The Makefile targets
+``pdf``, ``student``, ``offline`` and ``release`` call this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import zipfile
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD = REPO / "_build"
+DOWNLOADS = BUILD / "downloads"
+PDF_NAME = "scaling-laws.pdf"
+STUDENT_ZIP = "scaling-laws-student-notebooks.zip"
+SITE_ZIP = "scaling-laws-site.zip"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+# Printed pages: solutions open, no navigation, each chapter on a new page.
+PRINT_CSS = """
+@page { size: A4; margin: 16mm 14mm 16mm 14mm; }
+@media print {
+  .bd-header, .bd-sidebar-primary, .bd-sidebar-secondary, .bd-header-article,
+  .prev-next-area, .bd-footer, .bd-footer-content, .bd-footer-article, #pst-skip-link,
+  button.toggle-button, .headerlink, .copybtn { display: none !important; }
+  .bd-main .bd-content .bd-article-container { max-width: 100%; }
+  span[id^="document-"] + section { break-before: page; }
+  img, figure, table, .admonition, .jupyter-widgets, div.cell_output { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  a[href^="http"] { text-decoration: none; }
+}
+"""
+
+# Run in the page before printing: every solution open (this is the instructor's copy).
+OPEN_SOLUTIONS_JS = """() => {
+  document.querySelectorAll('.admonition.toggle-hidden')
+    .forEach(e => e.classList.remove('toggle-hidden'));
+  document.querySelectorAll('details')
+    .forEach(e => { if (!e.classList.contains('hide')) e.open = true; });
+  return document.querySelectorAll('div.solution').length;
+}"""
+
+
+def _sanitize_script(text: str) -> str:
+    """JSON that cannot close its <script> element early."""
+    return text.replace("</", "<\\/")
+
+
+def singlehtml_config(repo: Path, out: Path) -> Path:
+    """A copy of the book's _config.yml for the single-page build: the notebooks' stored
+    outputs are used (no execution) and local extensions are found from ``out``."""
+    import yaml
+
+    config = yaml.safe_load((repo / "_config.yml").read_text(encoding="utf-8"))
+    config.setdefault("execute", {})["execute_notebooks"] = "off"
+    sphinx = config.setdefault("sphinx", {})
+    local = sphinx.get("local_extensions") or {}
+    sphinx["local_extensions"] = {name: str((repo / path).resolve())
+                                  for name, path in {**local, "single_page": "book/ext"}.items()}
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "_config.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_single_page(repo: Path, out: Path) -> Path:
+    """Build the book as one HTML page with Jupyter Book; return the output folder."""
+    config = singlehtml_config(repo, out)
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run(
+        [str(jupyter_book), "build", "-W", "-n", "--keep-going", "--builder", "singlehtml",
+         "--config", str(config), "--path-output", str(out), str(repo)],
+        capture_output=True, text=True, cwd=repo, timeout=900)
+    if result.returncode != 0:
+        raise RuntimeError("single-page build failed:\n" + (result.stdout + result.stderr)[-4000:])
+    return out / "_build" / "singlehtml"
+
+
+def widget_state_scripts(notebooks: list[Path]) -> str:
+    """One widget-state <script> per notebook: the html-manager renders each view from the
+    state of the notebook it came from."""
+    scripts = []
+    for path in notebooks:
+        metadata = json.loads(path.read_text(encoding="utf-8")).get("metadata", {})
+        state = metadata.get("widgets", {}).get(WIDGET_STATE)
+        if state and state.get("state"):
+            scripts.append(f'<script type="{WIDGET_STATE}">'
+                           f"{_sanitize_script(json.dumps(state))}</script>")
+    return "\n".join(scripts)
+
+
+def print_note(repo: Path = REPO) -> str:
+    """The line under the title of the PDF: what it is and which build it comes from."""
+    sys.path.insert(0, str(repo / "book" / "ext"))
+    from build_info import build_info, footer_text
+
+    return ('<p class="print-note"><em>The whole book in one file, printed from the website. '
+            "Every solution is printed open: this is the reader's and instructor's copy "
+            "(the student notebooks, without solutions, are a separate download). "
+            f"{footer_text(build_info(repo))}.</em></p>")
+
+
+def root_document(repo: Path = REPO) -> str:
+    """The book's root document (``root:`` in _toc.yml), e.g. ``book/intro``."""
+    import yaml
+
+    return yaml.safe_load((repo / "_toc.yml").read_text(encoding="utf-8"))["root"]
+
+
+def prepare_print_page(single: Path, notebooks: list[Path], name: str = "print.html") -> Path:
+    """The page to print, beside ``_static``: Jupyter Book writes the single page under the
+    root document's folder (``book/intro.html``) with links relative to the output root, so
+    it is moved up; the calculators' stored state and the widget script are added (the
+    single-page builder leaves them out), and the print styles."""
+    html = (single / f"{root_document()}.html").read_text(encoding="utf-8")
+    head = f"<style>{PRINT_CSS}</style>\n</head>"
+    body = (f"{widget_state_scripts(notebooks)}\n"
+            '<script src="_static/html-manager/embed.js"></script>\n</body>')
+    html = html.replace("</head>", head, 1).replace("</body>", body, 1)
+    article = '<article class="bd-article">'
+    html = html.replace(article, article + print_note(), 1)
+    # links to the other downloads are relative to the website: name the file instead
+    html = re.sub(r'<a href="\.\./downloads/([^"]+)">(.*?)</a>',
+                  r"\2 (<code>\1</code> on the website)", html, flags=re.DOTALL)
+    # the single-page builder writes no search index; the page needs none
+    html = re.sub(r'<script[^>]*src="searchindex\.js"[^>]*></script>', "", html)
+    target = single / name
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve ``directory`` on 127.0.0.1 (a free port) for the duration of the block."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _block_off_machine(problems: list[str]):
+    def route(request_route):
+        url = request_route.request.url
+        host = urlparse(url).hostname
+        if host not in ("127.0.0.1", None) and not url.startswith("data:"):
+            problems.append(f"request off this machine blocked: {url}")
+            return request_route.abort()
+        return request_route.continue_()
+    return route
+
+
+def render_for_print(page, url: str, timeout_ms: int = 120_000) -> dict:
+    """Open ``url`` and wait until it is ready to print: MathJax done, every calculator
+    drawn, every image loaded, every solution open. Returns what was found."""
+    started = time.perf_counter()
+
+    def step(name):
+        if os.environ.get("DOWNLOADS_VERBOSE"):
+            print(f"  {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr)
+
+    page.goto(url, wait_until="load", timeout=timeout_ms)
+    step("loaded")
+    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
+    page.wait_for_function(f"document.querySelectorAll('.widget-subarea').length >= {views}",
+                           timeout=timeout_ms)
+    step("calculators drawn")
+    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
+                           timeout=timeout_ms)
+    page.evaluate("() => MathJax.startup.promise")
+    # the widget manager typesets its labels after rendering: let MathJax finish those too
+    page.evaluate("() => MathJax.startup.promise.then(() => MathJax.typesetPromise())")
+    step("math typeset")
+    page.wait_for_function(
+        "() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
+        timeout=timeout_ms)
+    solutions = page.evaluate(OPEN_SOLUTIONS_JS)
+    raw_math = page.evaluate("() => [...document.querySelectorAll('.math')]"
+                             ".filter(e => !e.querySelector('mjx-container')).length")
+    return {"calculators": views, "solutions": solutions, "untypeset_math": raw_math,
+            "formulas": page.locator("mjx-container").count(),
+            "images": page.evaluate("() => document.images.length")}
+
+
+FOOTER = ('<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+          '<span class="title"></span> · <span class="pageNumber"></span> / '
+          '<span class="totalPages"></span></div>')
+
+
+def print_pdf(directory: Path, page_name: str, pdf: Path, chromium: str) -> dict:
+    """Print ``directory/page_name`` to ``pdf`` with Chromium; return figures about it."""
+    from playwright.sync_api import sync_playwright
+
+    problems: list[str] = []
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    with serve(directory) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1100, "height": 1400})
+        page.route("**/*", _block_off_machine(problems))
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+        page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+        found = render_for_print(page, f"{url}/{page_name}")
+        page.emulate_media(media="print")
+        page.pdf(path=str(pdf), format="A4", print_background=True, outline=True, tagged=True,
+                 display_header_footer=True, header_template="<div></div>",
+                 footer_template=FOOTER,
+                 margin={"top": "16mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+        browser.close()
+    if problems:
+        raise RuntimeError("printing the book met problems:\n" + "\n".join(problems))
+    if found["untypeset_math"]:
+        raise RuntimeError(f"{found['untypeset_math']} formulas were not typeset")
+    return found
+
+
+def pdf_page_count(pdf: Path) -> int:
+    """Pages in a PDF that Chromium wrote (it does not compress its page tree)."""
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf.read_bytes()))
+
+
+def expected_content(notebooks: list[Path]) -> dict[str, int]:
+    """What the printed chapters must show: one open solution per ``{solution}`` block and
+    one drawn calculator per stored widget view."""
+    counts = {"solutions": 0, "calculators": 0}
+    for path in notebooks:
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown":
+                counts["solutions"] += len(re.findall(r"^\s*(`{3,}|:{3,})\{solution\}", source,
+                                                      flags=re.MULTILINE))
+            for output in cell.get("outputs", []):
+                counts["calculators"] += "application/vnd.jupyter.widget-view+json" in output.get(
+                    "data", {})
+    return counts
+
+
+def build_pdf(repo: Path = REPO, target: Path = DOWNLOADS / PDF_NAME,
+              chromium: str | None = None) -> dict:
+    """Build the single page and print it; return figures (pages, bytes, seconds...)."""
+    chromium = chromium or os.environ.get("CHROMIUM") or "/usr/bin/chromium"
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="book-pdf-") as tmp:
+        single = build_single_page(repo, Path(tmp))
+        built = time.perf_counter()
+        notebooks = sorted((repo / "notebooks").glob("*.ipynb"))
+        page = prepare_print_page(single, notebooks)
+        found = print_pdf(single, page.name, target, chromium)
+    expected = expected_content(notebooks)
+    for key, count in expected.items():
+        if found[key] != count:
+            raise RuntimeError(f"the PDF has {found[key]} {key}, the notebooks {count}")
+    return {**found, "pages": pdf_page_count(target), "bytes": target.stat().st_size,
+            "build_seconds": round(built - started, 1),
+            "print_seconds": round(time.perf_counter() - built, 1), "path": str(target)}
+
+
+def zip_folder(folder: Path, target: Path, prefix: str, exclude: tuple[str, ...] = ()) -> Path:
+    """Zip every file under ``folder`` into ``target``, under the top folder ``prefix``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.rglob("*")):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and not any(relative.startswith(x) for x in exclude):
+                archive.write(path, f"{prefix}/{relative}")
+    return target
+
+
+STUDENT_README = """Scaling Laws, an interactive course: the chapters for learners.
+
+Solutions are removed and outputs cleared: run each notebook from the top. Open them in
+JupyterLab with the course's environment (see "How to use this book" on the website):
+
+    pip install -r requirements.txt     # in a clone of the course repository
+    jupyter lab
+"""
+
+
+def build_student_zip(repo: Path = REPO, target: Path = DOWNLOADS / STUDENT_ZIP) -> Path:
+    """The student copies (``make student``) with a short README, as one zip."""
+    sys.path.insert(0, str(repo))
+    from scalinglaws.student import write_student_copies
+
+    with tempfile.TemporaryDirectory(prefix="student-") as tmp:
+        folder = Path(tmp) / "scaling-laws-student"
+        write_student_copies(folder, sorted((repo / "notebooks").glob("*.ipynb")))
+        (folder / "README.txt").write_text(STUDENT_README, encoding="utf-8")
+        return zip_folder(folder, target, "scaling-laws-student")
+
+
+def publish(html: Path = BUILD / "html", downloads: Path = DOWNLOADS) -> list[Path]:
+    """Copy the downloads into the built website, where its pages link to them."""
+    if not html.is_dir():
+        raise RuntimeError(f"no website at {html}: run 'make book' first")
+    out = html / "downloads"
+    out.mkdir(exist_ok=True)
+    return [Path(shutil.copy2(path, out / path.name)) for path in sorted(downloads.glob("*"))
+            if path.is_file()]
+
+
+OFFLINE_README = """Scaling Laws, an interactive course: the website, to read with no network.
+
+Open index.html in a browser. Everything the pages need is in this folder (the calculators
+show their stored results; to move their sliders, run the notebooks: see "How to use this
+book"). Search works best served from a local web server:
+
+    python -m http.server --directory scaling-laws-site 8000    # then http://127.0.0.1:8000
+"""
+
+
+def build_offline_zip(html: Path = BUILD / "html", target: Path = BUILD / SITE_ZIP) -> Path:
+    """The built website as one zip, with a README saying how to open it; a copy goes into
+    the website's downloads (the zip holds the other downloads, not itself)."""
+    if not (html / "index.html").is_file():
+        raise RuntimeError(f"no website at {html}: run 'make book' first")
+    zip_folder(html, target, "scaling-laws-site",
+               exclude=(".buildinfo", ".doctrees", f"downloads/{SITE_ZIP}"))
+    with zipfile.ZipFile(target, "a") as archive:
+        archive.writestr("scaling-laws-site/README.txt", OFFLINE_README)
+    (html / "downloads").mkdir(exist_ok=True)
+    shutil.copy2(target, html / "downloads" / SITE_ZIP)
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("what", choices=["pdf", "student", "publish", "offline"])
+    args = parser.parse_args(argv)
+    if args.what == "pdf":
+        figures = build_pdf()
+        print(f"{figures['path']}: {figures['pages']} pages, {figures['bytes'] / 1e6:.1f} MB, "
+              f"{figures['calculators']} calculators, {figures['formulas']} formulas, "
+              f"{figures['solutions']} solutions open; built in {figures['build_seconds']} s, "
+              f"printed in {figures['print_seconds']} s")
+    elif args.what == "student":
+        target = build_student_zip()
+        print(f"{target}: {target.stat().st_size / 1e3:.0f} kB")
+    elif args.what == "publish":
+        for path in publish():
+            print(f"{path}")
+    else:
+        target = build_offline_zip()
+        print(f"{target}: {target.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
