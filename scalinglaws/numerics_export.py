@@ -47,7 +47,8 @@ def package_data() -> dict:
                        "beta": law.beta, "name": law.name, "source": law.source}
                  for key, law in chinchilla.LAWS.items()},
         "RUNS_CSV": {"MAX_BYTES": runs_csv.MAX_BYTES, "MAX_ROWS": runs_csv.MAX_ROWS,
-                     "MIN_ROWS": runs_csv.MIN_ROWS,
+                     "MIN_ROWS": runs_csv.MIN_ROWS, "MAX_COLUMNS": runs_csv.MAX_COLUMNS,
+                     "MAX_MESSAGE": runs_csv.MAX_MESSAGE,
                      "ACCEPTED_NAMES": {role: list(names)
                                         for role, names in runs_csv.ACCEPTED_NAMES.items()}},
     }

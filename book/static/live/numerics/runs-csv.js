@@ -6,7 +6,7 @@
 import { FLOPS_PER_PARAM_TOKEN, RUNS_CSV } from "./package-data.js";
 import { pyRepr } from "./validate.js";
 
-const { MAX_BYTES, MAX_ROWS, MIN_ROWS, ACCEPTED_NAMES } = RUNS_CSV;
+const { MAX_BYTES, MAX_ROWS, MIN_ROWS, MAX_COLUMNS, MAX_MESSAGE, ACCEPTED_NAMES } = RUNS_CSV;
 
 // Python's str.isspace() characters and str.splitlines() boundaries.
 const PY_SPACE = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
@@ -154,10 +154,45 @@ export function closestMatch(word, possibilities, cutoff = 0.6) {
   return best && best[1];
 }
 
-function acceptedText() {
-  return `parameters as one of ${ACCEPTED_NAMES.params.join(", ")}; tokens as one of `
-    + `${ACCEPTED_NAMES.tokens.join(", ")} (or FLOPs as one of ${ACCEPTED_NAMES.flops.join(", ")})`
-    + `; loss as one of ${ACCEPTED_NAMES.loss.join(", ")}`;
+function cp(text) {
+  return Array.from(text);
+}
+
+/** _error: a message of at most MAX_MESSAGE characters (code points, as Python counts). */
+function fail(message) {
+  const chars = cp(message);
+  const text = chars.length > MAX_MESSAGE ? `${chars.slice(0, MAX_MESSAGE - 1).join("")}…` : message;
+  return new Error(text);
+}
+
+/** _shown: repr of a cell or name from the file, cut to ``limit`` characters. */
+function shown(text, limit = 30) {
+  const chars = cp(text);
+  return pyRepr(chars.length <= limit ? text : `${chars.slice(0, limit - 1).join("")}…`);
+}
+
+/** _line_breaks: CR LF, CR and LF line ends, as the csv module counts them. */
+function lineBreaks(text) {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === "\n") count += 1;
+    else if (ch === "\r") {
+      count += 1;
+      if (text[i + 1] === "\n") i += 1;
+    }
+  }
+  return count;
+}
+
+function acceptedText(roles) {
+  return `Accepted names: ${roles.map((role) => `${role}: ${ACCEPTED_NAMES[role].join(", ")}`).join("; ")}`;
+}
+
+function foundText(header) {
+  const names = header.slice(0, 6).map((name) => shown(name, 20)).join(", ");
+  const more = header.length > 6 ? ` and ${thousands(header.length - 6)} more` : "";
+  return `[${names}${more}]`;
 }
 
 function thousands(n) {
@@ -166,11 +201,12 @@ function thousands(n) {
 
 function columns(header, where) {
   const found = new Map();
-  header.forEach((name, index) => {
-    const role = LOOKUP.get(key(name));
+  const keys = header.map((name) => (cp(name).length <= 64 ? key(name) : ""));
+  keys.forEach((k, index) => {
+    const role = LOOKUP.get(k);
     if (role === undefined) return;
     if (found.has(role)) {
-      throw new Error(`${where}: columns ${pyRepr(header[found.get(role)])} and ${pyRepr(name)} both name the ${role}; keep one`);
+      throw fail(`${where}: columns ${shown(header[found.get(role)], 40)} and ${shown(header[index], 40)} both name the ${role}; keep one`);
     }
     found.set(role, index);
   });
@@ -179,32 +215,192 @@ function columns(header, where) {
   if (!found.has("tokens") && !found.has("flops")) missing.splice(1, 0, "tokens");
   if (missing.length) {
     const hints = [];
-    for (const name of header) {
-      const close = closestMatch(key(name), [...LOOKUP.keys()]);
-      if (close && !LOOKUP.has(key(name))) hints.push(`${pyRepr(name)} looks like ${pyRepr(close)}`);
+    const names = [...LOOKUP.keys()];
+    for (let i = 0; i < Math.min(50, header.length); i += 1) {
+      const name = header[i];
+      const k = keys[i];
+      const close = closestMatch(k, names);
+      if (close && k && cp(name).length <= 40 && !LOOKUP.has(k)) {
+        hints.push(`${shown(name, 20)} looks like ${pyRepr(close)}`);
+      }
     }
-    const hint = hints.length ? ` (${hints.join("; ")})` : "";
-    throw new Error(`${where}: missing column(s) for ${missing.join(" and ")}; found ${pyRepr(header)}${hint}. Accepted names: ${acceptedText()}`);
+    const hint = hints.length ? ` (${hints.slice(0, 3).join("; ")})` : "";
+    const head = `${where}: missing column(s) for ${missing.join(" and ")}; found ${foundText(header)}${hint}. `;
+    const roles = missing.includes("tokens") ? [...missing, "flops"] : missing;
+    let accepted = acceptedText(roles);
+    if (cp(head).length + cp(accepted).length > MAX_MESSAGE) {
+      accepted = "Accepted names: params, tokens (or flops), loss, and their aliases";
+    }
+    throw fail(head + accepted);
   }
   return found;
 }
 
 const PY_FLOAT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity|nan)$/i;
+const DECIMAL = /\p{Nd}/u;
+
+/** What float() sees: Unicode decimal digits as ASCII ones (as Python's float does). */
+function asciiDigits(text) {
+  let out = "";
+  for (const ch of text) {
+    if (ch >= "0" && ch <= "9") out += ch;
+    else if (DECIMAL.test(ch)) {
+      let zero = ch.codePointAt(0);
+      while (DECIMAL.test(String.fromCodePoint(zero - 1))) zero -= 1;
+      out += String((ch.codePointAt(0) - zero) % 10);
+    } else out += ch;
+  }
+  return out;
+}
 
 function number(text, source, line, column) {
   const cell = pyStrip(text);
-  const where = `${source}, line ${line}, column ${pyRepr(column)}`;
-  if (cell === "") throw new Error(`${where}: is empty; every run needs a value`);
-  const candidate = pyStrip(cell.replaceAll("_", ""));
-  if (!PY_FLOAT.test(candidate)) {
-    throw new Error(`${where}: ${pyRepr(Array.from(cell).slice(0, 30).join(""))} is not a number`);
-  }
+  const where = `${source}, line ${line}, column ${shown(column, 40)}`;
+  if (cell === "") throw fail(`${where}: is empty; every run needs a value`);
+  const length = cp(cell).length;
+  if (length > 100) throw fail(`${where}: a cell of ${thousands(length)} characters is not a number`);
+  const candidate = asciiDigits(pyStrip(cell.replaceAll("_", "")));
+  if (!PY_FLOAT.test(candidate)) throw fail(`${where}: ${shown(cell)} is not a number`);
   const lower = candidate.toLowerCase().replace(/^[+-]/, "");
   const value = lower === "nan" ? NaN : lower.startsWith("inf")
     ? (candidate.startsWith("-") ? -Infinity : Infinity) : Number(candidate);
-  if (!Number.isFinite(value)) throw new Error(`${where}: ${pyRepr(cell)} is not a finite number`);
-  if (value <= 0) throw new Error(`${where}: ${cell} must be > 0`);
+  if (!Number.isFinite(value)) throw fail(`${where}: ${shown(cell)} is not a finite number`);
+  if (value <= 0) throw fail(`${where}: ${cell} must be > 0`);
   return value;
+}
+
+/** Lines of io.StringIO(text, newline=""): split after CR LF, CR or LF, ends kept. */
+function physicalLines(text) {
+  const lines = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i += 1;
+      lines.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+
+/** _delimiter: commas, unless the first line that is not blank or a comment has none. */
+function delimiterOf(lines) {
+  for (const line of lines) {
+    if (pyStrip(line) !== "" && !pyLstrip(line).startsWith("#")) {
+      if (line.includes(",")) return ",";
+      return line.includes(";") ? ";" : (line.includes("\t") ? "\t" : ",");
+    }
+  }
+  return ",";
+}
+
+/**
+ * Python's csv.reader (excel dialect, given delimiter) over the lines of
+ * io.StringIO(text, newline=""): yields [first line, cells] per record, as _records keeps
+ * them (blank and comment records skipped), at most ``most``.
+ */
+function records(lines, delimiter, most) {
+  const EOL = null;
+  const out = [];
+  let lineNum = 0;
+  let index = 0;
+  while (out.length < most) {
+    const first = lineNum + 1;
+    // One call of the reader's __next__.
+    let fields = [];
+    let field = "";
+    let state = "START_RECORD";
+    let done = false;
+    const save = () => {
+      fields.push(field);
+      field = "";
+    };
+    const processChar = (c) => {
+      switch (state) {
+        case "START_RECORD":
+          if (c === EOL) return;
+          if (c === "\n" || c === "\r") {
+            state = "EAT_CRNL";
+            return;
+          }
+          state = "START_FIELD";
+        // falls through
+        case "START_FIELD":
+          if (c === "\n" || c === "\r" || c === EOL) {
+            save();
+            state = c === EOL ? "START_RECORD" : "EAT_CRNL";
+          } else if (c === '"') state = "IN_QUOTED_FIELD";
+          else if (c === delimiter) save();
+          else {
+            field += c;
+            state = "IN_FIELD";
+          }
+          return;
+        case "IN_FIELD":
+          if (c === "\n" || c === "\r" || c === EOL) {
+            save();
+            state = c === EOL ? "START_RECORD" : "EAT_CRNL";
+          } else if (c === delimiter) {
+            save();
+            state = "START_FIELD";
+          } else field += c;
+          return;
+        case "IN_QUOTED_FIELD":
+          if (c === EOL) return;
+          if (c === '"') state = "QUOTE_IN_QUOTED_FIELD";
+          else field += c;
+          return;
+        case "QUOTE_IN_QUOTED_FIELD":
+          if (c === '"') {
+            field += c;
+            state = "IN_QUOTED_FIELD";
+          } else if (c === delimiter) {
+            save();
+            state = "START_FIELD";
+          } else if (c === "\n" || c === "\r" || c === EOL) {
+            save();
+            state = c === EOL ? "START_RECORD" : "EAT_CRNL";
+          } else {
+            field += c;
+            state = "IN_FIELD";
+          }
+          return;
+        default: // EAT_CRNL: a line from StringIO ends at its line break
+          if (c === EOL) state = "START_RECORD";
+      }
+    };
+    for (;;) {
+      if (index >= lines.length) {
+        if (field.length !== 0 || state === "IN_QUOTED_FIELD") {
+          save();
+          break;
+        }
+        done = true;
+        break;
+      }
+      const line = lines[index];
+      index += 1;
+      lineNum += 1;
+      for (const c of line) processChar(c);
+      processChar(EOL);
+      if (state === "START_RECORD") break;
+    }
+    if (done) break;
+    const cells = fields;
+    if (!cells.length || (cells.length === 1 && pyStrip(cells[0]) === "")) continue;
+    if (pyLstrip(cells[0]).startsWith("#")) continue;
+    out.push([first, cells]);
+  }
+  return out;
+}
+
+/** _cell_line: the line on which cell ``index`` of a record starting at ``first`` starts. */
+function cellLine(first, cells, index) {
+  let line = first;
+  for (let i = 0; i < index; i += 1) line += lineBreaks(cells[i]);
+  return line;
 }
 
 /** Index of the first byte Python's UTF-8 decoder rejects, or -1 when the bytes are valid. */
@@ -257,53 +453,71 @@ function pyTypeName(value) {
  * @throws {Error} with the package's message naming the file, line and column
  */
 export function parseRunsCsv(input, source = "runs.csv") {
+  source = String(source);
+  if (cp(source).length > 60) source = `${cp(source).slice(0, 59).join("")}…`;
   let text = input;
   if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
     const bytes = input instanceof ArrayBuffer ? new Uint8Array(input)
       : new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     if (bytes.length > MAX_BYTES) {
-      throw new Error(`${source}: is ${thousands(bytes.length)} bytes; the limit is ${thousands(MAX_BYTES)} bytes (1 MB)`);
+      throw fail(`${source}: is ${thousands(bytes.length)} bytes; the limit is ${thousands(MAX_BYTES)} bytes (1 MB)`);
     }
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
     const bad = firstInvalidUtf8(bytes.subarray(bom));
-    if (bad >= 0) throw new Error(`${source}: is not UTF-8 text (byte ${bad}); save it as CSV text`);
+    if (bad >= 0) {
+      // As Python's utf-8-sig codec: the error's start counts from after the BOM, and the
+      // message reads the bytes of the whole file at that offset.
+      const before = cp(new TextDecoder("utf-8").decode(bytes.subarray(0, bad)));
+      const line = 1 + lineBreaks(before.join(""));
+      const column = before.length - Math.max(before.lastIndexOf("\n"), before.lastIndexOf("\r"));
+      throw fail(`${source}, line ${line}, character ${column}: is not UTF-8 text (byte 0x${bytes[bad].toString(16).padStart(2, "0")}); save it as CSV text in UTF-8`);
+    }
     text = new TextDecoder("utf-8").decode(bytes); // drops one leading BOM, as utf-8-sig
   }
   if (typeof text !== "string") {
-    throw new Error(`text must be the CSV file's contents as str or bytes; got ${pyTypeName(text)}`);
+    throw fail(`text must be the CSV file's contents as str or bytes; got ${pyTypeName(text)}`);
   }
   const size = new TextEncoder().encode(text).length;
   if (size > MAX_BYTES) {
-    throw new Error(`${source}: is ${thousands(size)} bytes; the limit is ${thousands(MAX_BYTES)} bytes (1 MB)`);
+    throw fail(`${source}: is ${thousands(size)} bytes; the limit is ${thousands(MAX_BYTES)} bytes (1 MB)`);
   }
-  if (text.includes("\x00")) throw new Error(`${source}: contains NUL bytes; it is not a CSV text file`);
-  const lines = splitLines(text).map((line, i) => [i + 1, line])
-    .filter(([, line]) => pyStrip(line) !== "" && !pyLstrip(line).startsWith("#"));
-  if (!lines.length) {
-    throw new Error(`${source}: is empty; expected a header line and at least ${MIN_ROWS} runs`);
+  const nul = text.indexOf("\x00");
+  if (nul >= 0) {
+    const line = 1 + lineBreaks(text.slice(0, nul));
+    throw fail(`${source}, line ${line}: contains NUL bytes; it is not a CSV text file`);
   }
-  const first = lines[0][1];
-  let delimiter = ",";
-  if (!first.includes(",")) delimiter = first.includes(";") ? ";" : (first.includes("\t") ? "\t" : ",");
-  const [headerLine, headerText] = lines[0];
-  const header = csvRow(headerText, delimiter).map(pyStrip);
-  const found = columns(header, `${source}, line ${headerLine} (header)`);
-  const rows = lines.slice(1);
+  if (text.startsWith("\ufeff")) text = text.slice(1); // a byte-order mark pasted with the text
+  const lines = physicalLines(text);
+  const found0 = records(lines, delimiterOf(lines), MAX_ROWS + 2);
+  if (!found0.length) {
+    throw fail(`${source}: is empty; expected a header line and at least ${MIN_ROWS} runs`);
+  }
+  const [[headerLine, headerCells], ...rows] = found0;
+  const where = `${source}, line ${headerLine} (header)`;
+  if (headerCells.length > MAX_COLUMNS) {
+    throw fail(`${where}: has ${thousands(headerCells.length)} columns; at most ${thousands(MAX_COLUMNS)} are accepted (params, tokens or flops, loss, and a few others)`);
+  }
+  const header = headerCells.map(pyStrip);
+  const found = columns(header, where);
   if (rows.length > MAX_ROWS) {
-    throw new Error(`${source}: has ${thousands(rows.length)} rows; the limit is ${thousands(MAX_ROWS)} runs`);
+    throw fail(`${source}, line ${rows[MAX_ROWS][0]}: more than ${thousands(MAX_ROWS)} rows; the limit is ${thousands(MAX_ROWS)} runs`);
   }
   const values = Object.fromEntries([...found.keys()].map((role) => [role, []]));
   const numbers = [];
-  for (const [lineNumber, line] of rows) {
-    const cells = csvRow(line, delimiter);
+  for (const [lineNumber, cells] of rows) {
     if (cells.length !== header.length) {
-      throw new Error(`${source}, line ${lineNumber}: has ${cells.length} cells, the header has ${header.length}`);
+      const detail = cells.length > header.length
+        ? `an extra cell after column ${shown(header[header.length - 1], 40)}`
+        : `no cell for column ${shown(header[cells.length], 40)}`;
+      throw fail(`${source}, line ${lineNumber}: has ${cells.length} cells, the header has ${header.length} (${detail})`);
     }
-    for (const [role, index] of found) values[role].push(number(cells[index], source, lineNumber, header[index]));
+    for (const [role, index] of found) {
+      values[role].push(number(cells[index], source, cellLine(lineNumber, cells, index), header[index]));
+    }
     numbers.push(lineNumber);
   }
   if (numbers.length < MIN_ROWS) {
-    throw new Error(`${source}: has ${numbers.length} run(s); fitting E, A, B, α and β needs at least ${MIN_ROWS}`);
+    throw fail(`${source}: has ${numbers.length} run(s); fitting E, A, B, α and β needs at least ${MIN_ROWS}`);
   }
   const params = values.params;
   const tokens = found.has("tokens") ? values.tokens
