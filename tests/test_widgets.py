@@ -3,6 +3,7 @@
 import pytest
 
 from scalinglaws import powerlaw
+from scalinglaws.portable_random import simulate_and_fit_portable
 from scalinglaws.widgets import (
     CALCULATORS,
     Action,
@@ -15,10 +16,10 @@ from scalinglaws.widgets import (
 
 def test_defaults_reproduce_the_fit_printed_in_the_chapter():
     calc = power_law_calculator()
-    expected = powerlaw.simulate_and_fit()  # the chapter's defaults
+    expected = simulate_and_fit_portable()  # the chapter's defaults, with the portable noise
     assert calc.error is None
     assert calc.result.fit.exponent == expected.fit.exponent
-    assert "-0.0808" in calc.result_panel.value  # the number chapter 2 prints
+    assert f"<td>{expected.fit.exponent:.4g}</td>" in calc.result_panel.value
     assert calc.figure_panel.value.startswith('<img alt="Log-log plot of 12 simulated points')
 
 
@@ -29,7 +30,7 @@ def test_changing_controls_shows_the_package_value(changes):
     calc = power_law_calculator()
     before = calc.result_panel.value
     result = calc.set(**changes)
-    expected = powerlaw.simulate_and_fit(**(calc.values()))
+    expected = simulate_and_fit_portable(**(calc.values()))
     assert result.fit.exponent == expected.fit.exponent
     assert result.fit.exponent_ci == expected.fit.exponent_ci
     assert f"{expected.fit.exponent:.4g}" in calc.result_panel.value
@@ -40,7 +41,7 @@ def test_changing_controls_shows_the_package_value(changes):
 def test_widget_events_recompute_like_a_reader_moving_a_slider():
     calc = power_law_calculator()
     calc.inputs["noise"].value = 0.3  # what the browser does: a trait change, no set()
-    assert calc.result.fit.exponent == powerlaw.simulate_and_fit(noise=0.3).fit.exponent
+    assert calc.result.fit.exponent == simulate_and_fit_portable(noise=0.3).fit.exponent
 
 
 @pytest.mark.parametrize(("changes", "message"), [
