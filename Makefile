@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_GET ?= apt-get
 
 .PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv \
-	browser pins python-check pdf offline release test-local-recipe
+	browser pins python-check pdf offline release test-local-recipe test-jupyterlab
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -71,7 +71,13 @@ book: $(STAMP)
 # Two pytest workers on two cores: one BLAS thread each, or idle OpenBLAS threads spin
 # against the other worker and the scipy fits run several times slower.
 test: $(STAMP) $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile
+	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile \
+	  -m "not jupyterlab"
+
+# The chapters run in a real JupyterLab from the project's environment, driven by Chromium
+# (a minute or more a chapter, so not part of make test).
+test-jupyterlab: $(STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 0 tests/test_jupyterlab.py
 
 # The website's formulas and data, generated from the package (committed; a test checks them).
 js: $(STAMP)

@@ -47,15 +47,13 @@ def _fake_single_page(tmp_path: Path) -> Path:
     return single
 
 
-def test_print_page_carries_widget_state_embed_script_and_print_note(tmp_path):
+def test_print_page_carries_the_print_note_and_no_widget_manager(tmp_path):
     single = _fake_single_page(tmp_path)
     page = downloads.prepare_print_page(single, NOTEBOOKS)
     assert page.parent == single  # beside _static, where its relative links point
     html = page.read_text()
-    with_state = [nb for nb in NOTEBOOKS
-                  if json.loads(nb.read_text())["metadata"].get("widgets")]
-    assert html.count(f'type="{downloads.WIDGET_STATE}"') == len(with_state) >= 1
-    assert html.index(downloads.WIDGET_STATE) < html.index("html-manager/embed.js")
+    # the calculators print as their HTML version: no frozen widget state, no widget manager
+    assert downloads.WIDGET_STATE not in html and "html-manager" not in html
     assert "searchindex.js" not in html
     assert "solution is printed open" in html and "Version " in html
     assert '<a href="../downloads' not in html and "<code>scaling-laws.pdf</code>" in html

@@ -33,7 +33,8 @@ CHAPTERS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
 SLIDER_CHAPTER = "02-power-laws.ipynb"
 JUPYTER = Path(os.environ.get("JUPYTER_BIN_DIR") or Path(sys.executable).parent) / "jupyter"
 
-pytestmark = pytest.mark.browser
+#: Slow (a minute or more a chapter): `make test-jupyterlab`, not `make test`.
+pytestmark = [pytest.mark.browser, pytest.mark.jupyterlab]
 
 
 def _free_port() -> int:

@@ -136,13 +136,11 @@ def root_document(repo: Path = REPO) -> str:
 def prepare_print_page(single: Path, notebooks: list[Path], name: str = "print.html") -> Path:
     """The page to print, beside ``_static``: Jupyter Book writes the single page under the
     root document's folder (``book/intro.html``) with links relative to the output root, so
-    it is moved up; the calculators' stored state and the widget script are added (the
-    single-page builder leaves them out), and the print styles."""
+    it is moved up, and the print styles are added. The calculators print as their HTML
+    version shows them (their default results: a table and a figure)."""
     html = (single / f"{root_document()}.html").read_text(encoding="utf-8")
     head = f"<style>{PRINT_CSS}</style>\n</head>"
-    body = (f"{widget_state_scripts(notebooks)}\n"
-            '<script src="_static/html-manager/embed.js"></script>\n</body>')
-    html = html.replace("</head>", head, 1).replace("</body>", body, 1)
+    html = html.replace("</head>", head, 1)
     article = '<article class="bd-article">'
     html = html.replace(article, article + print_note(), 1)
     # links to the other downloads are relative to the website: name the file instead
@@ -196,9 +194,11 @@ def render_for_print(page, url: str, timeout_ms: int = 120_000) -> dict:
 
     page.goto(url, wait_until="load", timeout=timeout_ms)
     step("loaded")
-    views = page.locator('script[type="application/vnd.jupyter.widget-view+json"]').count()
-    page.wait_for_function(f"document.querySelectorAll('.widget-subarea').length >= {views}",
-                           timeout=timeout_ms)
+    views = page.locator("[data-calculator]").count()
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-calculator] [data-output=\"figure\"] img,"
+        " [data-calculator] [data-output=\"figure\"] svg').length >= n",
+        arg=views, timeout=timeout_ms)
     step("calculators drawn")
     page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
                            timeout=timeout_ms)
@@ -335,9 +335,10 @@ def publish(html: Path = BUILD / "html", downloads: Path = DOWNLOADS) -> list[Pa
 
 OFFLINE_README = """Scaling Laws, an interactive course: the website, to read with no network.
 
-Open index.html in a browser. Everything the pages need is in this folder (the calculators
-show their stored results; to move their sliders, run the notebooks: see "How to use this
-book"). Search works best served from a local web server:
+Open index.html in a browser. Everything the pages need is in this folder. Opened from the
+disk, the calculators show their default results (browsers do not run the calculators' code
+modules from file:// addresses); served from a local web server they compute as on the
+website, and search works best too:
 
     python -m http.server --directory scaling-laws-site 8000    # then http://127.0.0.1:8000
 """
