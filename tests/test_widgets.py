@@ -2,7 +2,6 @@
 
 import pytest
 
-from scalinglaws import powerlaw
 from scalinglaws.portable_random import simulate_and_fit_portable
 from scalinglaws.widgets import (
     CALCULATORS,
