@@ -127,7 +127,7 @@ bench: $(STAMP)
 
 # Input-to-repaint time of every calculator on the built pages, in Chromium (after make book).
 bench-web: $(STAMP) $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) $(BIN)/python -m scalinglaws.web.bench
+	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/bench_web.py
 
 # Refresh the pins: requirements.txt and requirements-dev.txt from requirements.in and
 # requirements-dev.in, resolved by pip in a fresh temporary venv (the one target that needs

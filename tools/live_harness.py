@@ -27,7 +27,7 @@ from pathlib import Path
 __all__ = ["CHROMIUM_ARGS", "SET_CONTROLS", "STATIC", "calculator_page", "expected",
            "figure_facts", "launch", "serve", "settings_for"]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 #: The book's static folder (our CSS and the live runtime).
 STATIC = REPO / "book" / "static"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

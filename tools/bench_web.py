@@ -8,7 +8,7 @@ event's time stamp to the first task after the next animation frame (the repaint
 prints the median and 95th percentile per calculator. Goal (issue 9): median ≤ 50 ms,
 p95 ≤ 100 ms.
 
-    python -m scalinglaws.web.bench [_build/html] [--rounds N] [--json PATH]
+    python tools/bench_web.py [_build/html] [--rounds N] [--json PATH]
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ import statistics
 import sys
 from pathlib import Path
 
-from scalinglaws.web import harness
+import live_harness as harness  # tools/, beside this script
 
 __all__ = ["bench_page", "main"]
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 
 
 def _percentile(values: list[float], q: float) -> float:
