@@ -1,7 +1,8 @@
 """Write the website's generated JavaScript: the formulas and the package's data (``make js``).
 
 * ``book/static/live/generated/formulas.js``: :mod:`scalinglaws.formulas`, translated by
-  :mod:`scalinglaws.web.translate`;
+  :mod:`scalinglaws.web.translate`, and one module per chapter's formulas (``FORMULA_MODULES``:
+  ``datalimits_formulas.py`` → ``generated/datalimits_formulas.js``, …);
 * ``book/static/live/generated/data.js``: the constants and tables the calculators use
   (loss-law presets, Kaplan's allocation, the accelerator, CPU and training-run tables, the
   fitted transistor trend), exported from the package as it computes them.
@@ -17,7 +18,7 @@ import math
 import sys
 from pathlib import Path
 
-from scalinglaws import formulas
+from scalinglaws import datalimits_formulas, formulas
 from scalinglaws.web.translate import HEADER, translate_file
 
 __all__ = ["GENERATED", "generated_files", "main", "site_data"]
@@ -25,6 +26,12 @@ __all__ = ["GENERATED", "generated_files", "main", "site_data"]
 REPO = Path(__file__).resolve().parents[2]
 #: Where the generated modules go.
 GENERATED = REPO / "book" / "static" / "live" / "generated"
+#: The restricted-Python formula modules translated for the page, by generated file name.
+#: A chapter whose calculators compute on the page adds its ``<chapter>_formulas`` module here.
+FORMULA_MODULES = {
+    "formulas.js": formulas,
+    "datalimits_formulas.js": datalimits_formulas,
+}
 
 
 def _number(value):
@@ -81,8 +88,10 @@ def site_data() -> dict:
 def generated_files() -> dict[Path, str]:
     """The generated modules, by path, as the build would write them."""
     data = json.dumps(site_data(), ensure_ascii=False, allow_nan=False, indent=1)
+    files = {GENERATED / name: translate_file(module.__file__)
+             for name, module in FORMULA_MODULES.items()}
     return {
-        GENERATED / "formulas.js": translate_file(formulas.__file__),
+        **files,
         GENERATED / "data.js": (f"{HEADER.replace('restricted Python', 'the package data')}\n"
                                 "// Written by python -m scalinglaws.web.export.\n\n"
                                 f"export const DATA = {data};\n"),
