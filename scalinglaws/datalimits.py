@@ -20,7 +20,7 @@ Muennighoff et al. (2023).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -31,6 +31,7 @@ from scalinglaws._validate import finite_array, number_in_range
 from scalinglaws.chinchilla import LAWS, ComputeOptimal, LossLaw, compute_optimal, get_law
 from scalinglaws.datasets import load_training_runs
 from scalinglaws.trends import ExponentialTrend, fit_exponential_trend
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 __all__ = [
     "CORPUS_SIZE_ROWS",
@@ -42,6 +43,7 @@ __all__ = [
     "VILLALOBOS_2024_GROWTH",
     "VILLALOBOS_2024_STOCK",
     "ANCHOR_TOKENS",
+    "RANGES",
     "DataConstrainedLaw",
     "DataConstrainedOptimum",
     "QualityShift",
@@ -68,8 +70,13 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class DataConstrainedLaw:
+class DataConstrainedLaw(LossLaw):
     """Muennighoff et al.'s law: L = E + A/N′^α + B/D′^β (their eq. 14).
+
+    A :class:`~scalinglaws.chinchilla.LossLaw` (its five constants, checked there) with the
+    two decay constants of repetition. Its inherited :meth:`~LossLaw.loss` is the Chinchilla
+    form without repetition (as :meth:`chinchilla_law`); :func:`data_constrained_loss` is the
+    law with repeated data and excess parameters.
 
     Attributes
     ----------
@@ -77,24 +84,18 @@ class DataConstrainedLaw:
         The Chinchilla-form constants the law is built on (their C4 refit, App. B).
     rd_star, rn_star : float
         R*_D and R*_N: the decay constants of repeated data (eq. 5) and of excess
-        parameters (eq. 6), > 0.
+        parameters (eq. 6), > 0 (keyword-only).
     name, source : str
         Label and citation.
     """
 
-    E: float
-    A: float
-    B: float
-    alpha: float
-    beta: float
-    rd_star: float
-    rn_star: float
     name: str = "custom data-constrained law"
-    source: str = ""
+    rd_star: float = field(kw_only=True)
+    rn_star: float = field(kw_only=True)
 
     def __post_init__(self) -> None:
-        number_in_range("E", self.E, 0, None)
-        for name in ("A", "B", "alpha", "beta", "rd_star", "rn_star"):
+        super().__post_init__()
+        for name in ("rd_star", "rn_star"):
             number_in_range(name, getattr(self, name), 0, None, low_inclusive=False)
 
     @property
@@ -150,6 +151,27 @@ def get_data_law(law) -> DataConstrainedLaw:
         return DATA_LAWS[law]
     raise ValueError(f"law must be a DataConstrainedLaw or one of {sorted(DATA_LAWS)}; "
                      f"got {law!r}")
+
+
+#: The ranges the calculators' functions accept, (low, high) by function and argument; the
+#: static page's calculators check the same ranges (exported by :mod:`scalinglaws.web.export`).
+#: Low ends are inclusive except ``growth_per_year`` and ``multiplier`` (> low); the data
+#: exponent of :func:`quality_shift` must stay above its low end.
+RANGES = {
+    "data_constrained_optimum": {"compute_flops": (1e10, 1e35), "unique_tokens": (1e3, 1e17)},
+    "quality_shift": {"compute_flops": (1e10, 1e35), "quality": (0.01, 1000.0),
+                      "data_exponent_change": (-0.5, 0.5), "data_exponent": (0.01, None)},
+    "runway": {"stock_tokens": (1e9, 1e18), "largest_tokens": (1e6, 1e18),
+               "start_year": (1950, 2100), "growth_per_year": (1.0, 1000.0),
+               "multiplier": (0.0, 1e6), "epochs": (1.0, 1000.0),
+               "synthetic_multiplier": (1.0, 1e6)},
+}
+
+
+def _in_range(function: str, name: str, value, **inclusive) -> float:
+    """:func:`number_in_range` with the range of ``RANGES[function][name]``."""
+    low, high = RANGES[function][name]
+    return number_in_range(name, value, low, high, **inclusive)
 
 
 # --- Input checks -----------------------------------------------------------------------------
@@ -414,13 +436,13 @@ def data_constrained_optimum(compute_flops: float, unique_tokens: float,
     (6.8, 227, 9.1)
     """
     law = get_data_law(law)
-    c = number_in_range("compute_flops", compute_flops, 1e10, 1e35)
-    unique = number_in_range("unique_tokens", unique_tokens, 1e3, 1e17)
+    c = _in_range("data_constrained_optimum", "compute_flops", compute_flops)
+    unique = _in_range("data_constrained_optimum", "unique_tokens", unique_tokens)
     chinchilla = compute_optimal(c, law.chinchilla_law())
 
     def loss_at(log_params):
         n = np.exp(log_params)
-        d = c / (formulas.FLOPS_PER_PARAM_TOKEN * n)
+        d = c / (FLOPS_PER_PARAM_TOKEN * n)
         return formulas.data_constrained_loss(n, d, np.minimum(unique, d), law)
 
     centre = np.log(chinchilla.params)
@@ -430,7 +452,7 @@ def data_constrained_optimum(compute_flops: float, unique_tokens: float,
     result = optimize.minimize_scalar(loss_at, bounds=(low, high), method="bounded",
                                       options={"xatol": 1e-9})
     params = float(np.exp(result.x))
-    tokens = c / (formulas.FLOPS_PER_PARAM_TOKEN * params)
+    tokens = c / (FLOPS_PER_PARAM_TOKEN * params)
     chin_unique = min(unique, chinchilla.tokens)
     return DataConstrainedOptimum(
         compute_flops=c, unique_tokens=unique, params=params, tokens=tokens,
@@ -493,13 +515,14 @@ def quality_shift(compute_flops: float, law="besiroglu2024", quality: float = 2.
     >>> round(shift.shifted.params / shift.base.params, 3)  # 2^a, a = 0.513
     1.427
     """
-    c = number_in_range("compute_flops", compute_flops, 1e10, 1e35)
-    q = number_in_range("quality", quality, 0.01, 1000)
+    c = _in_range("quality_shift", "compute_flops", compute_flops)
+    q = _in_range("quality_shift", "quality", quality)
     base_law = _loss_law(law)
-    change = number_in_range("data_exponent_change", data_exponent_change, -0.5, 0.5)
+    change = _in_range("quality_shift", "data_exponent_change", data_exponent_change)
     new_beta = base_law.beta + change
-    if new_beta <= 0.01:
-        raise ValueError(f"data_exponent_change must leave the data exponent above 0.01; "
+    lowest = RANGES["quality_shift"]["data_exponent"][0]
+    if new_beta <= lowest:
+        raise ValueError(f"data_exponent_change must leave the data exponent above {lowest:g}; "
                          f"{base_law.beta:.3g} + {change:.3g} = {new_beta:.3g}")
     shifted_law = LossLaw(E=base_law.E, A=base_law.A,
                           B=float(formulas.quality_scaled_b(base_law, q, new_beta, ANCHOR_TOKENS)),
@@ -622,11 +645,11 @@ def runway_year(stock_tokens: float, largest_tokens: float, start_year: float,
     >>> round(runway_year(300e12, 15.6e12, 2024, 10 ** 0.38), 2)
     2027.38
     """
-    stock = number_in_range("stock_tokens", stock_tokens, 1e9, 1e18)
-    largest = number_in_range("largest_tokens", largest_tokens, 1e6, 1e18)
-    year = number_in_range("start_year", start_year, 1950, 2100)
-    growth = number_in_range("growth_per_year", growth_per_year, 1, 1000, low_inclusive=False)
-    factor = number_in_range("multiplier", multiplier, 0, 1e6, low_inclusive=False)
+    stock = _in_range("runway", "stock_tokens", stock_tokens)
+    largest = _in_range("runway", "largest_tokens", largest_tokens)
+    year = _in_range("runway", "start_year", start_year)
+    growth = _in_range("runway", "growth_per_year", growth_per_year, low_inclusive=False)
+    factor = _in_range("runway", "multiplier", multiplier, low_inclusive=False)
     return float(formulas.runway_year(stock, largest, year, growth, factor))
 
 
@@ -681,11 +704,12 @@ def runway(stock_tokens: float, stock_low: float, stock_high: float, largest_tok
     ...              synthetic_multiplier=10).years_gained, 2)
     2.63
     """
-    stock = number_in_range("stock_tokens", stock_tokens, 1e9, 1e18)
-    low = number_in_range("stock_low", stock_low, 1e9, stock)
-    high = number_in_range("stock_high", stock_high, stock, 1e18)
-    passes = number_in_range("epochs", epochs, 1, 1000)
-    synthetic = number_in_range("synthetic_multiplier", synthetic_multiplier, 1, 1e6)
+    lowest, highest = RANGES["runway"]["stock_tokens"]
+    stock = _in_range("runway", "stock_tokens", stock_tokens)
+    low = number_in_range("stock_low", stock_low, lowest, stock)
+    high = number_in_range("stock_high", stock_high, stock, highest)
+    passes = _in_range("runway", "epochs", epochs)
+    synthetic = _in_range("runway", "synthetic_multiplier", synthetic_multiplier)
     repetition_factor = float(formulas.effective_data(1.0, passes, get_data_law(law).rd_star))
     years = {}
     for label, factor in (("", 1.0), ("_stretched", repetition_factor * synthetic)):

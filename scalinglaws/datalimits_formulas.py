@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-#: FLOPs per parameter per training token: C ≈ 6·N·D (Kaplan et al. 2020, §2.1).
-FLOPS_PER_PARAM_TOKEN = 6.0
-
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 # --- Repeated data and excess parameters (Muennighoff et al. 2023, §3.1) ------------------
 

@@ -121,6 +121,17 @@ def test_one_epoch_is_the_chinchilla_form():
         assert dl.data_constrained_loss(n, d, d) == pytest.approx(base.loss(n, d), rel=1e-12)
 
 
+def test_the_law_is_a_loss_law_whose_own_loss_is_its_chinchilla_form():
+    from scalinglaws.chinchilla import LossLaw, compute_optimal
+
+    assert isinstance(LAW, LossLaw)
+    base = LAW.chinchilla_law()
+    assert (base.E, base.A, base.B, base.alpha, base.beta) == (
+        LAW.E, LAW.A, LAW.B, LAW.alpha, LAW.beta)
+    assert LAW.loss(6.34e9, 242e9) == base.loss(6.34e9, 242e9)
+    assert compute_optimal(1e21, LAW).params == compute_optimal(1e21, base).params
+
+
 def test_arrays_give_arrays():
     ratios = dl.effective_tokens(1.0, np.array([1.0, 4.0, 16.0]))
     assert ratios.shape == (3,) and ratios[0] == 1.0
@@ -220,7 +231,11 @@ def test_array_epochs_below_one_name_the_index():
      "synthetic_multiplier"),
     (lambda: dl.runway_year(300e12, 0, 2024, 2.5), "largest_tokens"),
     (lambda: dl.training_set_growth(exclude=["no such model"]), "exclude"),
-    (lambda: dl.DataConstrainedLaw(1.8, 500, 1500, 0.35, 0.35, 0.0, 5.0), "rd_star"),
+    (lambda: dl.DataConstrainedLaw(1.8, 500, 1500, 0.35, 0.35, rd_star=0.0, rn_star=5.0),
+     "rd_star"),
+    # the five Chinchilla constants are checked by LossLaw, which the law extends
+    (lambda: dl.DataConstrainedLaw(1.8, 500, 1500, -0.35, 0.35, rd_star=15.0, rn_star=5.0),
+     "alpha"),
 ])
 def test_other_bad_inputs_name_the_argument(call, name):
     with pytest.raises(ValueError, match=name):

@@ -32,6 +32,9 @@ from scalinglaws.widgets import (
     isoflop_calculator,
     moore_calculator,
     power_law_calculator,
+    quality_calculator,
+    repetition_calculator,
+    runway_calculator,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -45,6 +48,9 @@ LIVE = {
     "isoflop": isoflop_calculator,
     "power-law-fit": power_law_calculator,
     "fit-your-runs": fit_your_runs_calculator,
+    "repetition": repetition_calculator,
+    "data-quality": quality_calculator,
+    "data-runway": runway_calculator,
 }
 
 
@@ -307,6 +313,14 @@ CAPS = {"fit-your-runs": {"n_bootstrap": 40}}
 #: Bad input the package checks only in some settings (the hardware of the allocator).
 EXTRA = {"allocation": [{"budget_source": "hardware", "n_accelerators": text}
                         for text in ("0", "100000001", "", "12abc", "1", "100000000")],
+         # valid stocks (random ones are mostly out of order) with repetition and synthetic data
+         "data-runway": [{"stock_tokens": stock, "stock_low": stock / 3, "stock_high": stock * 3,
+                          "epochs": epochs, "synthetic_multiplier": synthetic,
+                          "start_year": year, "growth_per_year": growth}
+                         for stock, epochs, synthetic, year, growth in (
+                             (3e14, 4, 1, "2024", "2.67"), (3e14, 1, 10, "2030", "1.5"),
+                             (1e13, 100, 1000, "1950", "1.01"), (1e16, 16, 3, "2100", "10"),
+                             (3e13, 2.5, 1, "2000", "2.67"), (1e15, 1, 1, "2024", "1000.0"))],
          # the start year's range depends on what counts as one chip (single dies end in 2024)
          "moore": [{"start_year": text, "per_die": per_die}
                    for text in ("1970", "1971", "2023", "2024", "2025", "2012")
@@ -348,4 +362,54 @@ def _check_settings(page, calculator, name):
 def test_calculator_shows_what_the_package_computes(page, calculators, name):
     checked, errors = _check_settings(page, calculators[name], name)
     assert checked >= 15
+    assert page.problems == []
+
+
+# --- A calculator's button (the repetition calculator's best split) against the package ---
+
+_PRESS = """(name) => {
+  const root = document.querySelector(`[data-calculator="${name}"]`);
+  root.querySelector("button.sl-action").click();
+  const rows = [...root.querySelectorAll('[data-output="action"] tr')].map((tr) =>
+    [tr.querySelector("th").textContent, tr.querySelector("td").textContent]);
+  const svg = root.querySelector('[data-output="action-figure"] svg');
+  return { rows, figure: svg ? {
+    alt: svg.getAttribute("aria-label"),
+    legend: [...svg.querySelectorAll(".sl-legend text")].map((t) => t.textContent),
+    labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
+  } : null };
+}"""
+
+
+def _action_facts(calculator, values):
+    """The package's rows and figure facts of the calculator's button for the page's values."""
+    from scalinglaws import plotting
+
+    result = calculator.action.run(**values)
+    fig, ax = plotting.new_figure(*calculator.figure_size, fast=True)
+    alt = calculator.action.draw(result, fig, ax)
+    return calculator.action.describe(result), {
+        "alt": alt, "legend": [text.get_text() for text in ax.get_legend().get_texts()],
+        "labels": [ax.get_xlabel(), ax.get_ylabel()]}
+
+
+def test_repetition_button_finds_the_package_split(page, calculators):
+    calculator = calculators["repetition"]
+    settings = harness.settings_for(calculator, n_random=16, seed=4)
+    assert len(settings) >= 20
+    for setting in settings:
+        shown = page.evaluate(harness.SET_CONTROLS, ["repetition", setting])
+        assert shown["error"] is None, setting
+        pressed = page.evaluate(_PRESS, "repetition")
+        rows, facts = _action_facts(calculator, shown["values"])
+        assert len(pressed["rows"]) == len(rows), setting
+        for (page_label, page_text), (label, text) in zip(pressed["rows"], rows, strict=True):
+            assert page_label == label, setting
+            assert _same_within_display(page_text, text), (setting, page_text, text)
+        assert pressed["figure"] == facts, setting
+    # a control moved after the button withdraws the split (nothing stale)
+    page.evaluate(harness.SET_CONTROLS, ["repetition", {"epochs": 8}])
+    assert page.evaluate("""() => document.querySelector(
+      '[data-calculator="repetition"] [data-output="action"]').textContent""").startswith(
+        "Press")
     assert page.problems == []

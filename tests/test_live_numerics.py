@@ -663,3 +663,60 @@ def test_the_worker_runs_a_fit_and_reports_errors_as_messages(page):
                                            ch.fit_parametric(params, tokens, loss).law.alpha,
                                            rel_tol=1e-6)
     assert bad == {"id": 2, "error": py_error(ch.fit_parametric, [1], [1], [1])}
+
+
+# --- Chapter 4: the best split of a budget under capped unique data --------------------------
+
+_DATALIMITS = "/book/static/live/numerics/datalimits.js"
+
+#: Test functions written in both languages for the bounded scalar minimiser.
+_SCALAR_FUNCTIONS = [
+    ("(x - 2) ** 2 + 0.3 * Math.sin(3 * x)", lambda x: (x - 2) ** 2 + 0.3 * math.sin(3 * x),
+     (-1.0, 5.0)),
+    ("Math.exp(x) - 4 * x", lambda x: math.exp(x) - 4 * x, (0.0, 3.0)),
+    ("Math.abs(x - 0.7)", lambda x: abs(x - 0.7), (0.0, 1.0)),
+    ("x", lambda x: x, (-2.0, 2.0)),  # minimum at a bound
+    ("Math.cos(x)", math.cos, (2.0, 4.0)),
+]
+
+
+def test_bounded_scalar_minimiser_is_scipys(page):
+    from scipy import optimize
+
+    for source, function, bounds in _SCALAR_FUNCTIONS:
+        for xatol in (1e-5, 1e-9):
+            got = page.evaluate(f"""async ([bounds, xatol]) => {{
+                const m = await import({_DATALIMITS!r});
+                return m.minimizeScalarBounded((x) => {source}, bounds, {{xatol}}); }}""",
+                                [list(bounds), xatol])
+            want = optimize.minimize_scalar(function, bounds=bounds, method="bounded",
+                                            options={"xatol": xatol})
+            assert got["nfev"] == want.nfev, source
+            assert math.isclose(got["x"], want.x, rel_tol=1e-12, abs_tol=1e-14), source
+            assert got["success"] is bool(want.success)
+
+
+def test_data_constrained_optimum_is_the_packages(page):
+    from scalinglaws import datalimits as dl
+
+    cases = [(c, unique, key) for c in (1e18, 6 * 8.67e9 * 178e9, 1e23, 1e26, 1e10, 1e35)
+             for unique in (1e3, 1e8, 25e9, 1e12, 1e14, 1e17) for key in dl.DATA_LAWS]
+    laws = {key: {"E": law.E, "A": law.A, "B": law.B, "alpha": law.alpha, "beta": law.beta,
+                  "rd_star": law.rd_star, "rn_star": law.rn_star}
+            for key, law in dl.DATA_LAWS.items()}
+    got = page.evaluate(f"""async ([cases, laws]) => {{
+        const m = await import({_DATALIMITS!r});
+        return cases.map(([c, unique, key]) => {{
+          const o = m.dataConstrainedOptimum(c, unique, laws[key]);
+          return [o.params, o.tokens, o.epochs, o.loss, o.chinchilla.params,
+                  o.chinchilla.tokens, o.chinchilla_epochs, o.chinchilla_loss];
+        }}); }}""", [cases, laws])
+    for (c, unique, key), values in zip(cases, got, strict=True):
+        o = dl.data_constrained_optimum(c, unique, key)
+        want = [o.params, o.tokens, o.epochs, o.loss, o.chinchilla.params, o.chinchilla.tokens,
+                o.chinchilla_epochs, o.chinchilla_loss]
+        assert close(values, want, rtol=1e-9), (c, unique, key, values, want)
+    readme = got[cases.index((6 * 8.67e9 * 178e9, 25e9, "muennighoff2023"))]
+    # the authors' README: 6.8B parameters, 227B tokens, 9.1 epochs
+    assert (round(readme[0] / 1e9, 1), round(readme[1] / 1e9), round(readme[2], 1)) == (
+        6.8, 227, 9.1)

@@ -220,8 +220,8 @@ def expected(calculator, values: dict):
             value = _parse(value)
             if spec["integer"] and isinstance(value, float) and value.is_integer():
                 value = int(value)
-        elif spec["kind"] == "slider" and spec["integer"]:
-            value = int(value)
+        elif spec["kind"] == "slider":  # an ipywidgets slider holds an int or a float
+            value = int(value) if spec["integer"] else float(value)
         python_values[spec["name"]] = value
     try:
         result = calculator.compute(**python_values)

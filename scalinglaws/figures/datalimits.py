@@ -13,6 +13,7 @@ from scalinglaws import datalimits_formulas as formulas
 from scalinglaws import plotting
 from scalinglaws.datasets import load_training_runs
 from scalinglaws.plotting import COLORS
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 __all__ = ["draw_budget_split", "draw_effective_data", "draw_quality_frontier", "draw_runway",
            "effective_data_figure", "phi1_figure"]
@@ -68,7 +69,7 @@ def draw_budget_split(ax, optimum: dl.DataConstrainedOptimum) -> str:
     law, c = optimum.law, optimum.compute_flops
     centre = optimum.chinchilla.params
     params = np.logspace(np.log10(centre) - 1.2, np.log10(centre) + 1.2, 160)
-    tokens = c / (formulas.FLOPS_PER_PARAM_TOKEN * params)
+    tokens = c / (FLOPS_PER_PARAM_TOKEN * params)
     capped = formulas.data_constrained_loss(params, tokens,
                                             np.minimum(optimum.unique_tokens, tokens), law)
     fresh = formulas.data_constrained_loss(params, tokens, tokens, law)

@@ -82,6 +82,42 @@ def site_data() -> dict:
         "training_runs": {"names": [str(name) for name in runs["name"]],
                           "params": [float(value) for value in runs["params"]],
                           "tokens": [float(value) for value in runs["tokens"]]},
+        "datalimits": _datalimits_data(runs),
+    }
+
+
+def _law_data(law) -> dict:
+    """A loss law's constants and name (and R*_D, R*_N for a data-constrained law)."""
+    data = {"E": law.E, "A": law.A, "B": law.B, "alpha": law.alpha, "beta": law.beta,
+            "name": law.name}
+    for key in ("rd_star", "rn_star"):
+        if hasattr(law, key):
+            data[key] = getattr(law, key)
+    return data
+
+
+def _datalimits_data(runs) -> dict:
+    """What chapter 4's calculators read: laws, ranges, the runs by year and their trend."""
+    from scalinglaws import chinchilla as ch
+    from scalinglaws import datalimits as dl
+    from scalinglaws.figures.datalimits import EPOCH_MARKS
+
+    growth = dl.training_set_growth(runs)
+    trend = growth.trend
+    return {
+        "data_laws": {key: _law_data(law) for key, law in dl.DATA_LAWS.items()},
+        "quality_laws": {key: _law_data(law) for key, law in
+                         {**ch.LAWS, "muennighoff2023_c4": dl.MUENNIGHOFF_2023_C4}.items()},
+        "anchor_tokens": dl.ANCHOR_TOKENS,
+        "ranges": dl.RANGES,
+        "epoch_marks": [[value, text] for value, text in EPOCH_MARKS],
+        "runs": {"names": [str(name) for name in runs["name"]],
+                 "years": [float(year) for year in runs["year"]],
+                 "tokens": [float(value) for value in runs["tokens"]],
+                 "corpus_size": [bool(name in dl.CORPUS_SIZE_ROWS) for name in runs["name"]]},
+        "growth_trend": {"rate_per_year": trend.rate_per_year,
+                         "reference_year": trend.reference_year,
+                         "value_at_reference": trend.value_at_reference},
     }
 
 

@@ -50,7 +50,8 @@ def _tokens(value: float) -> str:
 
 
 def _repeat(unique_tokens, epochs, params, law, compute_flops):
-    number_in_range("compute_flops", compute_flops, 1e10, 1e35)
+    low, high = dl.RANGES["data_constrained_optimum"]["compute_flops"]
+    number_in_range("compute_flops", compute_flops, low, high)
     return dl.repetition(unique_tokens, epochs, params, law)
 
 
@@ -118,7 +119,7 @@ def repetition_calculator() -> Calculator:
     ]
     action = Action("Find the best split of the budget", _split, _describe_split, _draw_split)
     return Calculator("Repeated data: what epochs are worth", controls, _repeat,
-                      _describe_repetition, _draw_repetition, action=action)
+                      _describe_repetition, _draw_repetition, action=action, name="repetition")
 
 
 # --- 2. Data quality --------------------------------------------------------------------------
@@ -163,7 +164,7 @@ def quality_calculator() -> Calculator:
                help="Cleaner data may also change the slope; 0 keeps the law's β."),
     ]
     return Calculator("Data quality as a shift of the law", controls, dl.quality_shift,
-                      _describe_quality, _draw_quality)
+                      _describe_quality, _draw_quality, name="data-quality")
 
 
 # --- 3. Data runway ---------------------------------------------------------------------------
@@ -210,6 +211,7 @@ def runway_calculator() -> Calculator:
     (2027.0, 2025.9, 2028.2)
     """
     d = DEFAULT_RUNWAY
+    ranges = dl.RANGES["runway"]
     controls = [
         Slider("stock_tokens", "Stock of text (tokens)", d["stock_tokens"], 1e12, 1e17,
                step=0.05, scale="log", help="Usable tokens of text; Villalobos et al. 2024: 3e14."),
@@ -220,13 +222,17 @@ def runway_calculator() -> Calculator:
         Slider("largest_tokens", "Largest training set", d["largest_tokens"], 1e10, 1e16,
                step=0.05, scale="log",
                help="Tokens seen by the largest training run in the start year."),
-        Number("start_year", "Start year", d["start_year"], integer=True),
+        Number("start_year", "Start year", d["start_year"], integer=True,
+               low=ranges["start_year"][0], high=ranges["start_year"][1]),
         Number("growth_per_year", "Growth per year (×)", round(_growth().growth_per_year, 2),
-               help="Factor by which the largest training set grows each year."),
+               help="Factor by which the largest training set grows each year.",
+               low=ranges["growth_per_year"][0], high=ranges["growth_per_year"][1],
+               low_inclusive=False),
         Slider("epochs", "Epochs over the stock", 1, 1, 100, step=0.5, readout_format=".1f",
                help="Repetition stretches the stock by eq. 5 of Muennighoff et al."),
         Slider("synthetic_multiplier", "Synthetic data (× stock)", 1, 1, 1000, step=0.05,
                scale="log", help="Synthetic or other data as a multiple of the stock."),
     ]
     return Calculator("Data runway: when does the text run out?", controls, dl.runway,
-                      _describe_runway, _draw_runway, figure_size=(6.4, 4.0))
+                      _describe_runway, _draw_runway, figure_size=(6.4, 4.0),
+                      name="data-runway")

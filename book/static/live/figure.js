@@ -123,6 +123,10 @@ function marker(kind, x, y, size, color) {
     return svg("polygon", { points: `${x},${y - r * 1.2} ${x + r},${y} ${x},${y + r * 1.2} ` +
       `${x - r},${y}`, ...fill });
   }
+  if (kind === "x") {
+    return svg("path", { d: `M${x - r},${y - r}L${x + r},${y + r}M${x - r},${y + r}L${x + r},${y - r}`,
+      stroke: color, "stroke-width": 1.5, fill: "none" });
+  }
   if (kind === "*") {
     const points = [];
     for (let i = 0; i < 10; i += 1) {
@@ -182,6 +186,7 @@ function legendRows(entries, width) {
  * { xlabel, ylabel, xscale, yscale ("log" | "linear"), xlim, ylim, xticks, xinteger,
  *   series: [{ kind: "line" | "points" | "band", x, y (low, high for a band), color, dash,
  *   width, marker, size, opacity, label }], vlines: [{ x, color, dash }],
+ *   arrows: [{ from: [x, y], to: [x, y], color, width }] (matplotlib's annotate arrows),
  *   annotations: [{ x, y, text, dx, dy }], alt }.
  */
 export function renderFigure(spec, width) {
@@ -291,6 +296,23 @@ export function renderFigure(spec, width) {
     const x = sx(line.x);
     data.append(svg("line", { x1: x, x2: x, y1: top, y2: axisBottom, stroke: line.color,
       "stroke-width": 1, "stroke-dasharray": DASHES[line.dash || "dotted"] }));
+  }
+  for (const arrow of spec.arrows || []) {
+    const [xa, ya] = [sx(arrow.from[0]), sy(arrow.from[1])];
+    const [xb, yb] = [sx(arrow.to[0]), sy(arrow.to[1])];
+    const length = Math.hypot(xb - xa, yb - ya);
+    if (Number.isFinite(length) && length > 1) {
+      const [ux, uy] = [(xb - xa) / length, (yb - ya) / length];
+      const head = Math.min(8, length);
+      const color = ink(arrow.color);
+      data.append(svg("path", { d: `M${xa.toFixed(1)},${ya.toFixed(1)}L${xb.toFixed(1)},${yb.toFixed(1)}`,
+        stroke: color, "stroke-width": arrow.width ?? 1.5, fill: "none" }));
+      data.append(svg("path", { d: `M${(xb - head * ux + head * 0.45 * uy).toFixed(1)},`
+        + `${(yb - head * uy - head * 0.45 * ux).toFixed(1)}L${xb.toFixed(1)},${yb.toFixed(1)}`
+        + `L${(xb - head * ux - head * 0.45 * uy).toFixed(1)},`
+        + `${(yb - head * uy + head * 0.45 * ux).toFixed(1)}`,
+      stroke: color, "stroke-width": arrow.width ?? 1.5, fill: "none" }));
+    }
   }
   root.append(data);
   for (const note of spec.annotations || []) {

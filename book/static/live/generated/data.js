@@ -595,5 +595,265 @@ export const DATA = {
    14000000000000.0,
    36000000000000.0
   ]
+ },
+ "datalimits": {
+  "data_laws": {
+   "muennighoff2023": {
+    "E": 1.8691436784054858,
+    "A": 520.8249516599187,
+    "B": 1487.716093782861,
+    "alpha": 0.3526596,
+    "beta": 0.3526596,
+    "name": "Muennighoff et al. 2023 (released fit)",
+    "rd_star": 15.387756,
+    "rn_star": 5.309743
+   },
+   "muennighoff2023_eq17": {
+    "E": 1.87,
+    "A": 521.0,
+    "B": 1488.0,
+    "alpha": 0.35,
+    "beta": 0.35,
+    "name": "Muennighoff et al. 2023 (eq. 17, as printed)",
+    "rd_star": 15.4,
+    "rn_star": 5.3
+   }
+  },
+  "quality_laws": {
+   "besiroglu2024": {
+    "E": 1.8168640400416654,
+    "A": 482.0057194215438,
+    "B": 2085.434195928221,
+    "alpha": 0.34781303,
+    "beta": 0.36585412,
+    "name": "Besiroglu et al. 2024 (replication)"
+   },
+   "hoffmann2022": {
+    "E": 1.69,
+    "A": 406.4,
+    "B": 410.7,
+    "alpha": 0.34,
+    "beta": 0.28,
+    "name": "Hoffmann et al. 2022 (eq. 10, as printed)"
+   },
+   "hoffmann2022_tex": {
+    "E": 1.6933736809989528,
+    "A": 406.4010175194737,
+    "B": 410.7228269450398,
+    "alpha": 0.33917084,
+    "beta": 0.2849083,
+    "name": "Hoffmann et al. 2022 (unrounded, TeX source)"
+   },
+   "muennighoff2023_c4": {
+    "E": 1.8691436784054858,
+    "A": 520.8249516599187,
+    "B": 1487.716093782861,
+    "alpha": 0.3526596,
+    "beta": 0.3526596,
+    "name": "Muennighoff et al. 2023 C4 refit (App. B)"
+   }
+  },
+  "anchor_tokens": 1000000000.0,
+  "ranges": {
+   "data_constrained_optimum": {
+    "compute_flops": [
+     10000000000.0,
+     1e+35
+    ],
+    "unique_tokens": [
+     1000.0,
+     1e+17
+    ]
+   },
+   "quality_shift": {
+    "compute_flops": [
+     10000000000.0,
+     1e+35
+    ],
+    "quality": [
+     0.01,
+     1000.0
+    ],
+    "data_exponent_change": [
+     -0.5,
+     0.5
+    ],
+    "data_exponent": [
+     0.01,
+     null
+    ]
+   },
+   "runway": {
+    "stock_tokens": [
+     1000000000.0,
+     1e+18
+    ],
+    "largest_tokens": [
+     1000000.0,
+     1e+18
+    ],
+    "start_year": [
+     1950,
+     2100
+    ],
+    "growth_per_year": [
+     1.0,
+     1000.0
+    ],
+    "multiplier": [
+     0.0,
+     1000000.0
+    ],
+    "epochs": [
+     1.0,
+     1000.0
+    ],
+    "synthetic_multiplier": [
+     1.0,
+     1000000.0
+    ]
+   }
+  },
+  "epoch_marks": [
+   [
+    4,
+    "4: abstract"
+   ],
+   [
+    16,
+    "16: §6 text"
+   ],
+   [
+    40,
+    "40: Fig. 1 label"
+   ]
+  ],
+  "runs": {
+   "names": [
+    "GPT-3 175B",
+    "Gopher 280B",
+    "Chinchilla 70B",
+    "PaLM 540B",
+    "OPT-175B",
+    "BLOOM 176B",
+    "LLaMA 7B",
+    "LLaMA 13B",
+    "LLaMA 33B",
+    "LLaMA 65B",
+    "Llama 2 7B",
+    "Llama 2 13B",
+    "Llama 2 70B",
+    "Falcon-180B",
+    "MPT-7B",
+    "MPT-30B",
+    "Llama 3 8B",
+    "Llama 3 70B",
+    "Llama 3.1 405B",
+    "Phi-3-mini",
+    "Phi-3-medium",
+    "Gemma 2 9B",
+    "Gemma 2 27B",
+    "Qwen2.5-72B",
+    "OLMo 2 7B",
+    "OLMo 2 13B",
+    "Gemma 3 27B",
+    "Qwen3-32B"
+   ],
+   "years": [
+    2020.0,
+    2021.0,
+    2022.0,
+    2022.0,
+    2022.0,
+    2022.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2023.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2024.0,
+    2025.0,
+    2025.0
+   ],
+   "tokens": [
+    300000000000.0,
+    300000000000.0,
+    1400000000000.0,
+    780000000000.0,
+    180000000000.0,
+    366000000000.0,
+    1000000000000.0,
+    1000000000000.0,
+    1400000000000.0,
+    1400000000000.0,
+    2000000000000.0,
+    2000000000000.0,
+    2000000000000.0,
+    3500000000000.0,
+    1000000000000.0,
+    1000000000000.0,
+    15000000000000.0,
+    15000000000000.0,
+    15600000000000.0,
+    3300000000000.0,
+    4800000000000.0,
+    8000000000000.0,
+    13000000000000.0,
+    18000000000000.0,
+    4000000000000.0,
+    5000000000000.0,
+    14000000000000.0,
+    36000000000000.0
+   ],
+   "corpus_size": [
+    false,
+    false,
+    false,
+    false,
+    true,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    false,
+    true,
+    false,
+    false,
+    false,
+    true
+   ]
+  },
+  "growth_trend": {
+   "rate_per_year": 0.9830621760914869,
+   "reference_year": 2023.12,
+   "value_at_reference": 2399852555999.438
+  }
  }
 };

@@ -1,6 +1,6 @@
 // Generated from restricted Python by scalinglaws.web.translate: do not edit.
 
-export const FLOPS_PER_PARAM_TOKEN = 6.0;
+export const FLOPS_PER_PARAM_TOKEN = 6.0;  // scalinglaws.units
 
 export function effective_repetitions(repetitions, half_life) {
   return (half_life * (1.0 - Math.exp(((-repetitions) / half_life))));

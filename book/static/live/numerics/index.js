@@ -15,6 +15,7 @@ export { checkRuns, computeOptimal, fitParametric, huberObjectiveAndGradient, in
 export { closestMatch, csvRow, parseRunsCsv, pyStrip, splitLines } from "./runs-csv.js";
 export { geomspace, getLaw, linspace, logspace, simulateTrainingRuns } from "./simulate.js";
 export { allocationOptimum, compareApproaches, comparisonRows, fitEnvelope, fitIsoflop } from "./approaches.js";
+export { dataConstrainedOptimum, minimizeScalarBounded } from "./datalimits.js";
 export * as packageData from "./package-data.js";
 
 /** The package's function (module.name) each export reproduces. */
@@ -27,6 +28,8 @@ export const NAMES = Object.freeze({
   "scalinglaws.powerlaw.percentile_interval": "percentileInterval",
   "scalinglaws.powerlaw.fit_exponential_trend": "fitExponentialTrend",
   "scalinglaws.portable_random.PortableRandom": "PortableRandom",
+  "scipy.optimize.minimize_scalar(method='bounded')": "minimizeScalarBounded",
+  "scalinglaws.datalimits.data_constrained_optimum": "dataConstrainedOptimum",
   "scalinglaws.portable_random.simulate_power_law_portable": "simulatePowerLaw",
   "scalinglaws.portable_random.simulate_and_fit_portable": "simulateAndFit",
   "scalinglaws.portable_random.simulate_training_runs_portable": "simulateTrainingRuns",
