@@ -113,6 +113,14 @@ export function minimizeScalarBounded(fun, [low, high], { xatol = 1e-5, maxiter 
   return { x: xf, fun: fx, nfev: num, success: flag === 0 };
 }
 
+/** chinchilla.compute_optimal(c, law) for one budget, with the generated eq. 4 and law loss. */
+export function chinchillaOptimum(c, law) {
+  const params = F.optimal_params(law, c);
+  const tokens = F.optimal_tokens(law, c);
+  return { compute_flops: c, params, tokens, loss: F.law_loss(law, params, tokens),
+    tokens_per_param: tokens / params };
+}
+
 /**
  * data_constrained_optimum(computeFlops, uniqueTokens, law) for a data-constrained law
  * ({E, A, B, alpha, beta, rd_star, rn_star}), its arguments already checked: the loss along
@@ -123,16 +131,13 @@ export function minimizeScalarBounded(fun, [low, high], { xatol = 1e-5, maxiter 
 export function dataConstrainedOptimum(computeFlops, uniqueTokens, law) {
   const c = computeFlops;
   const unique = uniqueTokens;
-  const chinParams = F.optimal_params(law, c);
-  const chinTokens = F.optimal_tokens(law, c);
-  const chinchilla = { compute_flops: c, params: chinParams, tokens: chinTokens,
-    loss: F.law_loss(law, chinParams, chinTokens), tokens_per_param: chinTokens / chinParams };
+  const chinchilla = chinchillaOptimum(c, law);
   const lossAt = (logParams) => {
     const n = Math.exp(logParams);
     const d = c / (D.FLOPS_PER_PARAM_TOKEN * n);
     return D.data_constrained_loss(n, d, Math.min(unique, d), law);
   };
-  const centre = Math.log(chinParams);
+  const centre = Math.log(chinchilla.params);
   const ln10 = Math.log(10);
   const grid = Array.from(linspace(-3, 3, 121), (v) => centre + v * ln10);
   let best = 0;

@@ -15,7 +15,7 @@ export { checkRuns, computeOptimal, fitParametric, huberObjectiveAndGradient, in
 export { closestMatch, csvRow, parseRunsCsv, pyStrip, splitLines } from "./runs-csv.js";
 export { geomspace, getLaw, linspace, logspace, simulateTrainingRuns } from "./simulate.js";
 export { allocationOptimum, compareApproaches, comparisonRows, fitEnvelope, fitIsoflop } from "./approaches.js";
-export { dataConstrainedOptimum, minimizeScalarBounded } from "./datalimits.js";
+export { chinchillaOptimum, dataConstrainedOptimum, minimizeScalarBounded } from "./datalimits.js";
 export * as packageData from "./package-data.js";
 
 /** The package's function (module.name) each export reproduces. */

@@ -2,16 +2,9 @@
 // of scalinglaws.figures.datalimits.draw_quality_frontier.
 import * as D from "../generated/datalimits_formulas.js";
 import * as F from "../generated/formulas.js";
+import { chinchillaOptimum as computeOptimal } from "../numerics/datalimits.js";
 import { COLORS, format } from "./common.js";
 import { DL, billions, inRange, tokens } from "./datalimits-common.js";
-
-// chinchilla.compute_optimal: N_opt, D_opt of eq. 4 and the law's loss there.
-function computeOptimal(c, law) {
-  const params = F.optimal_params(law, c);
-  const tokensOpt = F.optimal_tokens(law, c);
-  return { compute_flops: c, params, tokens: tokensOpt, loss: F.law_loss(law, params, tokensOpt),
-    tokens_per_param: tokensOpt / params };
-}
 
 function lossLaw(key) {
   const law = DL.quality_laws[key];
