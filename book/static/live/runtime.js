@@ -347,7 +347,9 @@ class LiveCalculator {
       this.actionResult = this.view.action(this.values(), this.result);
       this.actionResults.replaceChildren(table(this.view.describeAction(this.actionResult)));
       if (this.view.actionFigure) {
-        const width = this.actionFigure.clientWidth || 640;
+        // The main figure's observed width (the same column): reading clientWidth here would
+        // force a layout of the whole page after the new table.
+        const width = this.width || this.actionFigure.clientWidth || 640;
         this.actionFigure.replaceChildren(
           renderFigure(this.view.actionFigure(this.actionResult), width));
       }
