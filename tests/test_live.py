@@ -413,3 +413,31 @@ def test_repetition_button_finds_the_package_split(page, calculators):
       '[data-calculator="repetition"] [data-output="action"]').textContent""").startswith(
         "Press")
     assert page.problems == []
+
+
+@pytest.mark.parametrize("name", ["repetition", "data-quality", "data-runway"])
+def test_chapter_4_figures_have_the_package_axes(page, calculators, name):
+    """Linear or log on each axis as the package's figure (and its button's figure)."""
+    from scalinglaws import plotting
+
+    calculator = calculators[name]
+    page.evaluate(harness.SET_CONTROLS, [name, {}])
+    shown = page.evaluate("""(name) => {
+      const calc = document.querySelector(`[data-calculator="${name}"]`).liveCalculator;
+      calc.update(null);
+      const figure = calc.view.figure(calc.result);
+      const scales = [[figure.xscale, figure.yscale]];
+      if (calc.view.actionFigure) {
+        const action = calc.view.actionFigure(calc.view.action(calc.values(), calc.result));
+        scales.push([action.xscale, action.yscale]);
+      }
+      return { values: calc.values(), scales };
+    }""", name)
+    rows, result, message = harness.expected(calculator, shown["values"])
+    assert message is None
+    want = [harness.figure_facts(calculator, result)["scales"]]
+    if calculator.action is not None:
+        fig, ax = plotting.new_figure(*calculator.figure_size, fast=True)
+        calculator.action.draw(calculator.action.run(**shown["values"]), fig, ax)
+        want.append([ax.get_xscale(), ax.get_yscale()])
+    assert shown["scales"] == want
