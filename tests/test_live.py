@@ -27,9 +27,11 @@ from scalinglaws.web import export, translate
 from scalinglaws.widgets import (
     accelerator_calculator,
     allocation_calculator,
+    benchmark_calculator,
     dennard_calculator,
     fit_your_runs_calculator,
     isoflop_calculator,
+    mirage_calculator,
     moore_calculator,
     power_law_calculator,
     quality_calculator,
@@ -51,6 +53,8 @@ LIVE = {
     "repetition": repetition_calculator,
     "data-quality": quality_calculator,
     "data-runway": runway_calculator,
+    "mirage": mirage_calculator,
+    "benchmark-reader": benchmark_calculator,
 }
 
 

@@ -18,7 +18,7 @@ import math
 import sys
 from pathlib import Path
 
-from scalinglaws import datalimits_formulas, formulas
+from scalinglaws import datalimits_formulas, emergence_formulas, formulas
 from scalinglaws.web.translate import HEADER, translate_file
 
 __all__ = ["GENERATED", "generated_files", "main", "site_data"]
@@ -31,6 +31,7 @@ GENERATED = REPO / "book" / "static" / "live" / "generated"
 FORMULA_MODULES = {
     "formulas.js": formulas,
     "datalimits_formulas.js": datalimits_formulas,
+    "emergence_formulas.js": emergence_formulas,
 }
 
 

@@ -20,6 +20,7 @@ from scalinglaws.widgets.datalimits import (
     repetition_calculator,
     runway_calculator,
 )
+from scalinglaws.widgets.emergence import benchmark_calculator, mirage_calculator
 from scalinglaws.widgets.hardware import (
     accelerator_calculator,
     dennard_calculator,
@@ -28,9 +29,10 @@ from scalinglaws.widgets.hardware import (
 from scalinglaws.widgets.powerlaw import power_law_calculator
 
 __all__ = ["CALCULATORS", "Action", "Calculator", "Choice", "Number", "Slider",
-           "accelerator_calculator", "allocation_calculator", "dennard_calculator",
+           "accelerator_calculator", "allocation_calculator", "benchmark_calculator",
+           "dennard_calculator",
            "fit_lab_calculator", "fit_your_runs_calculator", "format_interval",
-           "isoflop_calculator", "moore_calculator", "power_law_calculator",
+           "isoflop_calculator", "mirage_calculator", "moore_calculator", "power_law_calculator",
            "quality_calculator", "repetition_calculator", "runway_calculator"]
 
 #: Every calculator of the book, by name: the benchmark times each, the tests drive each.
@@ -46,4 +48,6 @@ CALCULATORS: dict[str, Callable[[], Calculator]] = {
     "repetition (chapter 4)": repetition_calculator,
     "data quality (chapter 4)": quality_calculator,
     "data runway (chapter 4)": runway_calculator,
+    "mirage explorer (chapter 5)": mirage_calculator,
+    "benchmark reader (chapter 5)": benchmark_calculator,
 }

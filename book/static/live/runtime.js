@@ -15,7 +15,7 @@ const VIEWS = new URL("./views/", import.meta.url);
 /** The calculators that have a view here; the others keep their default state and say so. */
 const LIVE = new Set(["dennard", "moore", "accelerators", "allocation", "isoflop",
   "power-law-fit", "fit-your-runs",
-  "repetition", "data-quality", "data-runway"]);
+  "repetition", "data-quality", "data-runway", "mirage", "benchmark-reader"]);
 let counter = 0;
 
 function element(tag, attributes = {}, children = []) {
