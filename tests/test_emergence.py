@@ -286,3 +286,50 @@ def test_normalized_score():
     assert em.normalized_score(89.8, 25, 89.8) == pytest.approx(1)
     with pytest.raises(ValueError, match="ceiling must be greater than chance"):
         em.normalized_score(50, 25, 25)
+
+
+# --- The page's generated formulas against the package -------------------------------------
+
+
+def test_generated_formulas_match_the_package_in_chromium(tmp_path):
+    import os
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import live_harness as harness
+
+    if not Path(harness.chromium_path()).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Chromium not found: `make test` installs it")
+        pytest.skip("Chromium not found (apt-get install chromium)")
+    rng = random.Random(5)
+    calls = [("erfc", [x]) for x in (-3.0, -0.5, 0.0, 0.7, 1.99, 2.0, 4.5, 12.0)]
+    for _ in range(30):
+        n = rng.randint(2, 50)
+        chance = rng.uniform(0, 0.5)
+        args = [chance, rng.uniform(chance + 0.01, 1), rng.uniform(0.001, 0.2)]
+        length, metric = rng.randint(1, 30), rng.choice(sorted(em.METRICS))
+        calls += [
+            ("misread_probability", [*args, n]),
+            ("worst_misread_probability", [*args, n]),
+            ("sizes_needed", [*args, 0.05, 50]),
+            ("emergence_scale", [rng.uniform(0.05, 0.95), length, metric, 1e21,
+                                 rng.uniform(-1, -0.05)]),
+            ("rise_decades", [length, metric, rng.uniform(-1, -0.05)]),
+            ("metric_value", [rng.random(), length, metric, 4]),
+            ("token_accuracy", [10 ** rng.uniform(16, 28), 1e21, rng.uniform(-1, -0.05)]),
+        ]
+    (tmp_path / "index.html").write_text("<!doctype html><title>f</title>")
+    (tmp_path / "live").symlink_to(harness.STATIC / "live")
+    with harness.serve(tmp_path) as url, harness.launch() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}/index.html")
+        got = page.evaluate("""async (calls) => {
+          const F = await import('./live/generated/emergence_formulas.js');
+          return calls.map(([name, args]) => F[name](...args));
+        }""", calls)
+    for (name, args), have in zip(calls, got, strict=True):
+        want = float(getattr(formulas, name)(*args))
+        assert have == pytest.approx(want, rel=1e-12, abs=1e-300), (name, args)
