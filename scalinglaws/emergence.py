@@ -46,9 +46,11 @@ __all__ = [
     "load_benchmark_scores",
     "load_emergent_abilities",
     "mirage",
+    "metrics_table",
     "misread_probability",
     "multiple_choice_accuracy",
     "normalized_score",
+    "required_token_accuracy",
     "rise_decades",
     "score_standard_error",
     "sizes_needed",
@@ -205,6 +207,37 @@ def exact_match_table(accuracies=(0.5, 0.8, 0.9, 0.95, 0.99), lengths=(1, 2, 5, 
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "per-token accuracy"
     return table
+
+
+def metrics_table(compute=(1e20, 1e21, 1e22, 1e23, 1e24, 1e25), length: int = 5,
+                  scale_constant: float = DEFAULT_SCALE_CONSTANT,
+                  exponent: float = DEFAULT_EXPONENT) -> pd.DataFrame:
+    """Per-token accuracy and every metric in its own units at several training computes.
+
+    >>> round(float(metrics_table([1e21]).iloc[0]["exact match"]), 4)
+    0.0067
+    """
+    p = token_accuracy(np.asarray(compute, dtype=float), scale_constant, exponent)
+    length = _length(length)
+    table = pd.DataFrame({
+        "per-token accuracy": p,
+        "exact match": formulas.exact_match(p, length),
+        "multiple choice": formulas.multiple_choice(p, length, MULTIPLE_CHOICE_OPTIONS),
+        "token edit distance": formulas.edit_distance(p, length),
+        "Brier score": formulas.brier(p),
+    }, index=pd.Index([f"{c:.0e}" for c in compute], name="training FLOPs"))
+    return table
+
+
+def required_token_accuracy(threshold: float, length: int, metric: str = "exact_match"
+                            ) -> float:
+    """Per-token accuracy at which ``metric`` gets ``threshold`` of the way up.
+
+    >>> round(required_token_accuracy(0.5, 10), 3)
+    0.933
+    """
+    return float(formulas.accuracy_for_progress(_threshold(threshold), _length(length),
+                                                _metric(metric)))
 
 
 # --- The apparent emergence scale --------------------------------------------------------------
