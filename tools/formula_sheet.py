@@ -58,6 +58,16 @@ SECTIONS = {
         Formula("Compute-optimal allocation", "chinchilla.compute_optimal", paragraph=1),
         Formula("Kaplan et al.'s allocation", "chinchilla.kaplan_allocation"),
     ],
+    "Emergence and the metric mirage (chapter 5)": [
+        Formula("Per-token accuracy", "emergence.token_accuracy"),
+        Formula("Exact match", "emergence.exact_match_accuracy"),
+        Formula("Multiple choice", "emergence.multiple_choice_accuracy"),
+        Formula("Token edit distance", "emergence.token_edit_distance"),
+        Formula("Brier score", "emergence.brier_score"),
+        Formula("Apparent emergence", "emergence.emergence_scale", paragraph=1),
+        Formula("Benchmark noise", "emergence.score_standard_error"),
+        Formula("Smooth rise or jump", "emergence.misread_probability"),
+    ],
 }
 
 CONSTANTS = ["chinchilla.FLOPS_PER_PARAM_TOKEN", "powerlaw.PF_DAY_FLOPS",
