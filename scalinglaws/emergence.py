@@ -142,7 +142,7 @@ def token_accuracy(scale, scale_constant: float = DEFAULT_SCALE_CONSTANT,
 
 
 def exact_match_accuracy(token_accuracy, length):
-    """Probability that all ``length`` tokens are right, tokens independent: p^L.
+    """Probability that all ``length`` tokens are right, tokens independent: P = p^L.
 
     Schaeffer et al. (2023), §2: "Accuracy(N) ≈ p_N(single token correct)^num. of tokens";
     Appendix A, eq. 17, (1 − ε)^L. They note the independence assumption "is not true" but
@@ -166,7 +166,7 @@ def exact_match_accuracy(token_accuracy, length):
 
 
 def multiple_choice_accuracy(token_accuracy, length, options: int = MULTIPLE_CHOICE_OPTIONS):
-    """Expected multiple-choice grade when the model knows (p^L) or else guesses (1/k).
+    """Expected multiple-choice grade if the model knows (q = p^L) or else guesses: q + (1 − q)/k.
 
     The course's "know or guess" model: q + (1 − q)/k, q = p^L. Chance 1/k is its floor.
 
@@ -178,7 +178,7 @@ def multiple_choice_accuracy(token_accuracy, length, options: int = MULTIPLE_CHO
 
 
 def token_edit_distance(token_accuracy, length):
-    """Expected token edit distance L(1 − p), in tokens (Schaeffer et al. 2023, §2).
+    """Expected token edit distance TED = L(1 − p), in tokens (Schaeffer et al. 2023, §2).
 
     >>> round(token_edit_distance(0.9, 5), 4)
     0.5
@@ -187,7 +187,7 @@ def token_edit_distance(token_accuracy, length):
 
 
 def brier_score(token_accuracy):
-    """Brier score of the per-token predictions, (1 − p)² (binary form; lower is better).
+    """Brier score of the per-token predictions, B = (1 − p)² (binary form; lower is better).
 
     >>> round(brier_score(0.9), 4)
     0.01
@@ -250,7 +250,7 @@ def emergence_scale(threshold: float = 0.5, length: int = 5, metric: str = "exac
 
     Progress is p^L for exact match (and for the multiple-choice grade above chance), p for
     token edit distance (1 − TED/L), 1 − (1 − p)² for the Brier score; the per-token law
-    then gives the scale in closed form, c·(−ln p_t)^(1/α).
+    then gives the scale in closed form, x = c·(−ln p_t)^(1/α).
 
     >>> f"{emergence_scale(0.5, 5):.3g}", f"{emergence_scale(0.5, 1):.3g}"
     ('7.25e+23', '3.39e+21')
@@ -349,7 +349,7 @@ def _benchmark_inputs(chance, ceiling, noise, n_sizes):
 
 
 def misread_probability(chance: float, ceiling: float, noise: float, n_sizes: int) -> float:
-    """Probability of calling a smooth rise a jump, or a jump a smooth rise.
+    """Probability of calling a smooth rise a jump, or a jump a smooth rise: P = Φ(−d/2σ).
 
     ``n_sizes`` models, evenly spread in log scale, score either along a straight rise from
     ``chance`` to ``ceiling`` or at chance until a jump to the ceiling; each score carries
@@ -381,7 +381,7 @@ def sizes_needed(chance: float, ceiling: float, noise: float, error: float = 0.0
 
 
 def score_standard_error(score, questions: int):
-    """Sampling noise of a score on ``questions`` independent questions: √(s(1 − s)/n).
+    """Sampling noise of a score on ``questions`` independent questions: σ = √(s(1 − s)/n).
 
     >>> round(score_standard_error(0.39, 448), 4)
     0.023
