@@ -33,6 +33,7 @@ __all__ = [
     "DEFAULT_EXPONENT",
     "DEFAULT_SCALE_CONSTANT",
     "EXPONENT_RANGE",
+    "MAX_SIZES",
     "METRICS",
     "MIRAGE_COMPUTE_RANGE",
     "MULTIPLE_CHOICE_OPTIONS",
@@ -281,10 +282,11 @@ class Mirage:
     scale_constant: float
     compute: np.ndarray = field(repr=False)
     token_accuracy: np.ndarray = field(repr=False)
-    progress: dict = field(repr=False)
+    scores: dict = field(repr=False)
     sizes: np.ndarray = field(repr=False)
-    size_progress: np.ndarray = field(repr=False)
+    size_scores: np.ndarray = field(repr=False)
     emergence_compute: float
+    emergence_score: float
     accuracy_at_emergence: float
     value_decade_before: float
     accuracy_decade_before: float
@@ -298,8 +300,11 @@ class Mirage:
 
 def mirage(length: int = 5, metric: str = "exact_match", exponent: float = DEFAULT_EXPONENT,
            threshold: float = 0.5, scale_constant: float = DEFAULT_SCALE_CONSTANT) -> Mirage:
-    """Every metric's progress against compute under one per-token law, and where the chosen
-    metric appears to emerge.
+    """Every metric's score against compute under one per-token law, and where the chosen
+    metric appears to emerge (gets ``threshold`` of the way from its floor to 1).
+
+    ``scores`` holds each metric as a score from 0 to 1, higher is better: exact match, the
+    multiple-choice grade (floor 1/4), 1 − TED/L and 1 − Brier.
 
     ``delay_decades`` is how much later (in decades of compute) the metric reaches the
     threshold than per-token accuracy does; ``value_decade_before`` is the metric, in its own
@@ -315,18 +320,21 @@ def mirage(length: int = 5, metric: str = "exact_match", exponent: float = DEFAU
     low, high = (np.log10(bound) for bound in MIRAGE_COMPUTE_RANGE)
     compute = np.logspace(low, high, 121)
     p = formulas.token_accuracy(compute, scale_constant, exponent)
-    progress = {key: formulas.progress(p, length, key) for key in METRICS}
+    k = MULTIPLE_CHOICE_OPTIONS
+    scores = {key: formulas.score(p, length, key, k) for key in METRICS}
     sizes = np.logspace(low, high, round(high - low) + 1)
-    size_progress = formulas.progress(formulas.token_accuracy(sizes, scale_constant, exponent),
-                                      length, metric)
+    size_scores = formulas.score(formulas.token_accuracy(sizes, scale_constant, exponent),
+                                 length, metric, k)
+    floor = formulas.floor(metric, k)
     at = formulas.emergence_scale(threshold, length, metric, scale_constant, exponent)
     per_token = formulas.emergence_scale(threshold, length, "edit_distance", scale_constant,
                                          exponent)
     before = formulas.token_accuracy(at / 10, scale_constant, exponent)
     return Mirage(
         length=length, metric=metric, exponent=exponent, threshold=threshold,
-        scale_constant=scale_constant, compute=compute, token_accuracy=p, progress=progress,
-        sizes=sizes, size_progress=size_progress, emergence_compute=float(at),
+        scale_constant=scale_constant, compute=compute, token_accuracy=p, scores=scores,
+        sizes=sizes, size_scores=size_scores, emergence_compute=float(at),
+        emergence_score=floor + (1.0 - floor) * threshold,
         accuracy_at_emergence=float(formulas.accuracy_for_progress(threshold, length, metric)),
         value_decade_before=float(formulas.metric_value(before, length, metric,
                                                         MULTIPLE_CHOICE_OPTIONS)),

@@ -123,6 +123,19 @@ def progress(token_accuracy, length, metric):
     return 1.0 - (1.0 - token_accuracy) ** 2
 
 
+def score(token_accuracy, length, metric, options):
+    """The metric as a score from 0 to 1, higher is better: p^L, the multiple-choice grade,
+    1 − TED/L = p, or 1 − Brier."""
+    if metric == "multiple_choice":
+        return multiple_choice(token_accuracy, length, options)
+    return progress(token_accuracy, length, metric)
+
+
+def floor(metric, options):
+    """The lowest score of a metric: chance, 1/k, for the multiple-choice grade, else 0."""
+    return 1.0 / options if metric == "multiple_choice" else 0.0
+
+
 def accuracy_for_progress(threshold, length, metric):
     """The per-token accuracy at which the metric's progress reaches ``threshold``.
 

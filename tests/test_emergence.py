@@ -127,7 +127,8 @@ def test_mirage_defaults():
     assert f"{m.emergence_compute:.3g}" == "7.25e+23"
     assert round(m.accuracy_at_emergence, 3) == 0.871
     assert m.delay_decades == pytest.approx(math.log10(5) / 0.3)
-    assert set(m.progress) == set(em.METRICS)
+    assert set(m.scores) == set(em.METRICS)
+    assert em.mirage(metric="multiple_choice").emergence_score == pytest.approx(0.625)
     assert len(m.sizes) == 13 and m.sizes[0] == 1e16
 
 

@@ -178,7 +178,7 @@ def test_mirage_figure_has_every_metric_and_the_marker():
     fig = figures.mirage_figure()
     labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
     assert labels == ["per-token accuracy = 1 − edit distance / L", "1 − Brier score",
-                      "multiple choice above chance (L = 5)", "exact match (L = 5)",
+                      "multiple-choice grade (L = 5)", "exact match (L = 5)",
                       "model sizes, one per decade", "apparent emergence"]
     star = [line for line in fig.axes[0].get_lines() if line.get_label() == "apparent emergence"]
     assert star[0].get_xdata()[0] == pytest.approx(em.mirage().emergence_compute)

@@ -21,7 +21,7 @@ __all__ = ["benchmark_saturation_figure", "draw_benchmark", "draw_mirage",
 MIRAGE_STYLE = {
     "edit_distance": (COLORS["black"], "--", "per-token accuracy = 1 − edit distance / L"),
     "brier": (COLORS["green"], "-", "1 − Brier score"),
-    "multiple_choice": (COLORS["purple"], "-", "multiple choice above chance"),
+    "multiple_choice": (COLORS["purple"], "-", "multiple-choice grade"),
     "exact_match": (COLORS["blue"], "-", "exact match"),
 }
 
@@ -33,23 +33,23 @@ def mirage_legend(key: str, length: int) -> str:
 
 
 def draw_mirage(ax, m: em.Mirage) -> str:
-    """Every metric's progress from floor to ceiling against compute; the chosen metric's
-    model sizes (one per decade) and its apparent emergence point."""
+    """Every metric as a score against compute; the chosen metric's model sizes (one per
+    decade) and its apparent emergence point."""
     plotting.log_axes(ax, y=False, minor_ticks=False)
     for key, (color, dash, _label) in MIRAGE_STYLE.items():
         chosen = key == m.metric
-        ax.plot(m.compute, m.progress[key], color=color, linestyle=dash,
+        ax.plot(m.compute, m.scores[key], color=color, linestyle=dash,
                 linewidth=2.4 if chosen else 1.3, label=mirage_legend(key, m.length))
     color = MIRAGE_STYLE[m.metric][0]
-    ax.plot(m.sizes, m.size_progress, "o", color=color, zorder=3,
+    ax.plot(m.sizes, m.size_scores, "o", color=color, zorder=3,
             label="model sizes, one per decade")
     ax.axvline(m.emergence_compute, color=COLORS["vermillion"], linestyle=":", linewidth=1)
-    ax.plot([m.emergence_compute], [m.threshold], "*", markersize=13,
+    ax.plot([m.emergence_compute], [m.emergence_score], "*", markersize=13,
             color=COLORS["vermillion"], zorder=4, label="apparent emergence")
     ax.set(xlim=em.MIRAGE_COMPUTE_RANGE, ylim=(-0.03, 1.03),
-           xlabel="training compute (FLOPs)", ylabel="progress from floor (0) to ceiling (1)")
+           xlabel="training compute (FLOPs)", ylabel="score (higher is better)")
     ax.legend(loc="upper left")
-    return (f"Progress of four metrics against training compute on a log axis, per-token law "
+    return (f"Scores of four metrics against training compute on a log axis, per-token law "
             f"exponent {m.exponent:.3g}, answers of {m.length} tokens: {m.metric_name} "
             f"reaches {m.threshold:.3g} of the way at {power_of_ten_label(m.emergence_compute)}"
             f" FLOPs, where per-token accuracy is {m.accuracy_at_emergence:.3g}.")

@@ -51,6 +51,17 @@ export function progress(token_accuracy, length, metric) {
   return (1.0 - Math.pow((1.0 - token_accuracy), 2));
 }
 
+export function score(token_accuracy, length, metric, options) {
+  if ((metric === "multiple_choice")) {
+    return multiple_choice(token_accuracy, length, options);
+  }
+  return progress(token_accuracy, length, metric);
+}
+
+export function floor(metric, options) {
+  return ((metric === "multiple_choice") ? (1.0 / options) : 0.0);
+}
+
 export function accuracy_for_progress(threshold, length, metric) {
   if (((metric === "exact_match") || (metric === "multiple_choice"))) {
     return Math.pow(threshold, (1.0 / length));

@@ -17,7 +17,7 @@ const UNITS = { exact_match: "accuracy", multiple_choice: "grade",
 const STYLE = {
   edit_distance: [COLORS.black, "dashed", "per-token accuracy = 1 − edit distance / L"],
   brier: [COLORS.green, "solid", "1 − Brier score"],
-  multiple_choice: [COLORS.purple, "solid", "multiple choice above chance"],
+  multiple_choice: [COLORS.purple, "solid", "multiple-choice grade"],
   exact_match: [COLORS.blue, "solid", "exact match"],
 };
 /** emergence.MIRAGE_COMPUTE_RANGE and the defaults of the per-token law. */
@@ -39,19 +39,20 @@ export function compute({ length, metric, exponent, threshold }) {
   const c = SCALE_CONSTANT;
   const computeGrid = logspace(RANGE[0], RANGE[1], 121);
   const p = computeGrid.map((x) => F.token_accuracy(x, c, exponent));
-  const progress = {};
+  const scores = {};
   for (const key of Object.keys(METRICS)) {
-    progress[key] = p.map((value) => F.progress(value, length, key));
+    scores[key] = p.map((value) => F.score(value, length, key, OPTIONS));
   }
   const sizes = logspace(RANGE[0], RANGE[1], RANGE[1] - RANGE[0] + 1);
-  const sizeProgress = sizes.map((x) =>
-    F.progress(F.token_accuracy(x, c, exponent), length, metric));
+  const sizeScores = sizes.map((x) =>
+    F.score(F.token_accuracy(x, c, exponent), length, metric, OPTIONS));
+  const floor = F.floor(metric, OPTIONS);
   const at = F.emergence_scale(threshold, length, metric, c, exponent);
   const perToken = F.emergence_scale(threshold, length, "edit_distance", c, exponent);
   const before = F.token_accuracy(at / 10, c, exponent);
   return {
-    length, metric, exponent, threshold, compute: computeGrid, progress, sizes, sizeProgress,
-    emergence_compute: at,
+    length, metric, exponent, threshold, compute: computeGrid, scores, sizes, sizeScores,
+    emergence_compute: at, emergence_score: floor + (1 - floor) * threshold,
     accuracy_at_emergence: F.accuracy_for_progress(threshold, length, metric),
     value_decade_before: F.metric_value(before, length, metric, OPTIONS),
     accuracy_decade_before: before,
@@ -79,20 +80,20 @@ export function describe(m) {
 
 export function figure(m) {
   const series = Object.keys(STYLE).map((key) => ({
-    kind: "line", x: m.compute, y: m.progress[key], color: STYLE[key][0], dash: STYLE[key][1],
+    kind: "line", x: m.compute, y: m.scores[key], color: STYLE[key][0], dash: STYLE[key][1],
     width: key === m.metric ? 2.4 : 1.3, label: legend(key, m.length),
   }));
-  series.push({ kind: "points", x: m.sizes, y: m.sizeProgress, color: STYLE[m.metric][0],
+  series.push({ kind: "points", x: m.sizes, y: m.sizeScores, color: STYLE[m.metric][0],
     size: 6, z: 3, label: "model sizes, one per decade" });
-  series.push({ kind: "points", x: [m.emergence_compute], y: [m.threshold], marker: "*",
+  series.push({ kind: "points", x: [m.emergence_compute], y: [m.emergence_score], marker: "*",
     size: 15, color: COLORS.vermillion, z: 4, label: "apparent emergence" });
   return {
     xscale: "log", yscale: "linear", xlim: [Math.pow(10, RANGE[0]), Math.pow(10, RANGE[1])],
     ylim: [-0.03, 1.03], xlabel: "training compute (FLOPs)",
-    ylabel: "progress from floor (0) to ceiling (1)",
+    ylabel: "score (higher is better)",
     series,
     vlines: [{ x: m.emergence_compute, color: COLORS.vermillion, dash: "dotted" }],
-    alt: `Progress of four metrics against training compute on a log axis, per-token law `
+    alt: `Scores of four metrics against training compute on a log axis, per-token law `
       + `exponent ${format(m.exponent, ".3g")}, answers of ${m.length} tokens: `
       + `${METRICS[m.metric]} reaches ${format(m.threshold, ".3g")} of the way at `
       + `${powerOfTenLabel(m.emergence_compute)} FLOPs, where per-token accuracy is `
