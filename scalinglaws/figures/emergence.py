@@ -99,7 +99,7 @@ def emergent_abilities_figure():
 
     >>> fig = emergent_abilities_figure()
     >>> fig.axes[0].get_xlabel()
-    'training FLOPs at which the ability emerged (Wei et al. 2022, Table 1)'
+    'training FLOPs at emergence (Wei et al. 2022, Table 1)'
     """
     table = em.load_emergent_abilities().sort_values("train_flops")
     fig, ax = plotting.new_figure(6.4, 3.9)
@@ -112,8 +112,8 @@ def emergent_abilities_figure():
             label="augmented prompting")
     ax.set_yticks(y, [f"{a} ({m})" for a, m in zip(table["ability"], table["model"],
                                                      strict=True)], fontsize=8)
-    ax.set_xlabel("training FLOPs at which the ability emerged (Wei et al. 2022, Table 1)")
-    ax.legend(loc="lower right")
+    ax.set_xlabel("training FLOPs at emergence (Wei et al. 2022, Table 1)")
+    ax.legend(loc="upper left")
     return fig
 
 
@@ -162,6 +162,6 @@ def benchmark_saturation_figure():
     ax.axhline(expert, color=COLORS["vermillion"], linestyle="--",
                label=f"expert-level estimate, {expert:g} %")
     ax.set(xlabel="date of the source", ylabel="MMLU score (%)", ylim=(0, 100),
-           xlim=(2020, 2024))
+           xlim=(2020, 2024), xticks=[2020, 2021, 2022, 2023, 2024])
     ax.legend(loc="lower right")
     return fig
