@@ -318,7 +318,7 @@ def mirage(length: int = 5, metric: str = "exact_match", exponent: float = DEFAU
     exponent, threshold = _exponent(exponent), _threshold(threshold)
     scale_constant = _scale_constant(scale_constant)
     low, high = (np.log10(bound) for bound in MIRAGE_COMPUTE_RANGE)
-    compute = np.logspace(low, high, 121)
+    compute = np.logspace(low, high, 73)
     p = formulas.token_accuracy(compute, scale_constant, exponent)
     k = MULTIPLE_CHOICE_OPTIONS
     scores = {key: formulas.score(p, length, key, k) for key in METRICS}

@@ -37,7 +37,7 @@ function legend(key, length) {
 
 export function compute({ length, metric, exponent, threshold }) {
   const c = SCALE_CONSTANT;
-  const computeGrid = logspace(RANGE[0], RANGE[1], 121);
+  const computeGrid = logspace(RANGE[0], RANGE[1], 73);
   const p = computeGrid.map((x) => F.token_accuracy(x, c, exponent));
   const scores = {};
   for (const key of Object.keys(METRICS)) {
