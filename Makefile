@@ -70,7 +70,8 @@ book: $(STAMP)
 
 # Two pytest workers on two cores: one BLAS thread each, or idle OpenBLAS threads spin
 # against the other worker and the scipy fits run several times slower.
-test: $(STAMP) $(CHROMIUM)
+# npm (node_modules): esbuild, for the test of the offline copy's bundled calculators.
+test: $(STAMP) $(CHROMIUM) node_modules/.installed
 	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile \
 	  -m "not jupyterlab"
 
@@ -98,7 +99,9 @@ pdf: $(STAMP) $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/downloads.py pdf
 
 # The website as a zip to read offline (_build/scaling-laws-site.zip); builds it if needed.
-offline: $(STAMP)
+# The website as a zip; its calculators run from the disk in one script bundled by esbuild
+# (npm, pinned in package-lock.json).
+offline: $(STAMP) node_modules/.installed
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python tools/downloads.py offline
 
@@ -114,7 +117,7 @@ test-local-recipe: $(STAMP) $(CHROMIUM)
 
 # Everything the website publishes: the book, then the PDF and student zip copied into
 # _build/html/downloads/, then the offline zip of the whole (what CI uploads).
-release: book pdf student
+release: book pdf student node_modules/.installed
 	$(BIN)/python tools/downloads.py publish
 	$(BIN)/python tools/downloads.py offline
 

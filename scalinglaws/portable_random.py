@@ -23,7 +23,8 @@ import numpy as np
 
 from scalinglaws._validate import integer_in_range
 
-__all__ = ["PortableRandom", "fit_parametric_portable", "portable_log",
+__all__ = ["PortableRandom", "compare_approaches_portable", "fit_parametric_portable",
+           "portable_log",
            "simulate_and_fit_portable",
            "simulate_power_law_portable", "simulate_training_runs_portable"]
 
@@ -237,3 +238,36 @@ def fit_parametric_portable(params, tokens, loss, n_bootstrap: int = 0, seed: in
     intervals, errors = ch._summarise(thetas, confidence)
     return dataclasses.replace(fit, n_bootstrap=n_bootstrap, intervals=intervals,
                                standard_errors=errors, bootstrap_thetas=thetas)
+
+
+def compare_approaches_portable(truth="hoffmann2022", noise: float = 0.005,
+                                window_offset: float = 0.0, window_decades: float = 1.5,
+                                window_exponent: float | None = None,
+                                models_per_budget: int = 9, seed: int = 0,
+                                n_bootstrap: int = 50, confidence: float = 0.95):
+    """:func:`scalinglaws.chinchilla.compare_approaches` on :func:`simulate_training_runs_portable`
+    runs, with :func:`fit_parametric_portable`'s bootstrap: what the fit lab computes, on the
+    page (``compareApproaches`` in ``numerics/approaches.js``) and on the kernel alike.
+
+    The same arguments and checks; Approaches 1 and 2 are ``fit_envelope`` and
+    ``fit_isoflop``, Approach 3's point estimate is ``fit_parametric``'s.
+
+    >>> comp = compare_approaches_portable(noise=0.0, n_bootstrap=0)
+    >>> [round(row["a"], 2) for row in comp.rows()]
+    [0.45, 0.45, 0.45, 0.45]
+    """
+    from scalinglaws.chinchilla import ApproachComparison, fit_envelope, fit_isoflop, get_law
+
+    runs = simulate_training_runs_portable(get_law(truth), noise=noise,
+                                           window_offset=window_offset,
+                                           window_decades=window_decades,
+                                           window_exponent=window_exponent,
+                                           models_per_budget=models_per_budget, seed=seed)
+    envelope = fit_envelope(runs.curve_run, runs.curve_params, runs.curve_tokens,
+                            runs.curve_loss, confidence=confidence)
+    isoflop = fit_isoflop(runs.isoflop_budget, runs.isoflop_params, runs.isoflop_loss,
+                          confidence=confidence)
+    parametric = fit_parametric_portable(*runs.final_runs(), n_bootstrap=n_bootstrap,
+                                         seed=seed, confidence=confidence)
+    return ApproachComparison(runs=runs, envelope=envelope, isoflop=isoflop,
+                              parametric=parametric)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,22 @@ def reference_data() -> Path:
     (``SCALINGLAWS_REQUIRE_REFERENCE_DATA=1``), where the test fails instead.
     """
     return reference_data_folder()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium (or $CHROMIUM) under Playwright, one per test module: the one place
+    the browser tests launch it (tools/live_harness.launch). Skips when Chromium is absent,
+    except under CI (``CI`` set to true or 1), where the browser tests must run."""
+    sys.path.insert(0, str(REPO / "tools"))
+    import live_harness
+
+    chromium = live_harness.chromium_path()
+    if not Path(chromium).exists():
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(f"Chromium not found at {chromium}: under CI the browser tests must "
+                        "run (`make test` installs it with apt as root)", pytrace=False)
+        pytest.skip(f"Chromium not found at {chromium}: browser tests skipped "
+                    "(sudo apt-get install chromium, or make test CHROMIUM=/path/to/chromium)")
+    with live_harness.launch() as launched:
+        yield launched

@@ -10,9 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,10 +20,6 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 CHAPTERS = sorted(path.stem for path in (REPO / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PAGES = ["book/intro.html", "book/how-to-use.html", "book/instructor-guide.html",
@@ -84,22 +78,6 @@ def server(build):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest's output clean
         pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI", "").lower() in ("true", "1"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: under CI=true the browser tests "
-                        "must run (`make test` installs it with apt as root)", pytrace=False)
-        pytest.skip(f"Chromium not found at {CHROMIUM}: browser tests skipped "
-                    "(sudo apt-get install chromium, or make test CHROMIUM=/path/to/chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_page(browser, url):

@@ -9,6 +9,7 @@ request off the machine. These tests check the parts on small inputs, fast.
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import sys
@@ -145,3 +146,56 @@ def test_chromium_prints_typeset_math_and_open_solutions(tmp_path, chromium):
     assert found["formulas"] == 1 and found["untypeset_math"] == 0
     assert found["solutions"] == 1 and found["calculators"] == 0
     assert pdf.read_bytes().startswith(b"%PDF") and downloads.pdf_page_count(pdf) == 1
+
+
+@pytest.fixture
+def esbuild():
+    if not downloads.ESBUILD.is_file():
+        if os.environ.get("CI"):
+            pytest.fail(f"esbuild not found at {downloads.ESBUILD}: `npm ci` installs it")
+        pytest.skip(f"esbuild not found at {downloads.ESBUILD} (npm ci)")
+    return downloads.ESBUILD
+
+
+def test_the_offline_copy_computes_when_opened_from_the_disk(tmp_path, browser, esbuild):
+    """Browsers run no ES modules from file://: the offline zip's pages load one bundled
+    classic script instead, and its calculators compute (the fit lab's fits included)."""
+    from scalinglaws import chinchilla as ch
+    from scalinglaws.widgets import allocation_calculator, fit_lab_calculator
+
+    html = tmp_path / "html"
+    shutil.copytree(downloads.LIVE, html / "_static" / "live")
+    allocation, lab = allocation_calculator(), fit_lab_calculator()
+    (html / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>offline</title>'
+        '<script type="module" src="_static/live/runtime.js?v=1"></script></head><body>'
+        f"{allocation.to_html()}{lab.to_html()}</body></html>", encoding="utf-8")
+    target = downloads.build_offline_zip(html, tmp_path / downloads.SITE_ZIP)
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(tmp_path / "unzipped")
+    page_file = tmp_path / "unzipped" / "scaling-laws-site" / "index.html"
+    assert 'type="module"' not in page_file.read_text(encoding="utf-8")
+    problems = []
+    page = browser.new_page()
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.goto(page_file.as_uri())
+    page.wait_for_function("document.documentElement.dataset.calculatorsReady === 'true'",
+                           timeout=20_000)
+    root = page.locator('[data-calculator="allocation"]')
+    root.locator('input[type="range"]').first.focus()
+    for _ in range(20):  # twenty steps of 0.05 decades
+        page.keyboard.press("ArrowRight")
+    position = float(root.locator('input[type="range"]').first.input_value())
+    shown = root.locator('[data-output="results"] td').first.text_content()
+    lab_root = page.locator('[data-calculator="fit-lab"]')
+    lab_root.locator("button.sl-action").click()
+    lab_root.locator('[data-output="action"] table').wait_for(timeout=60_000)
+    rows = [td.text_content() for td in lab_root.locator('[data-output="action"] td').all()]
+    page.close()
+    assert position > math.log10(ch.GOPHER_FLOPS) + 0.9
+    assert shown == allocation.describe(allocation.compute(**{
+        **allocation.values(), "compute_flops": 10**position}))[0][1]
+    expected = lab.action.describe(lab.run_action())
+    assert rows[2] == expected[2][1]  # Approach 2 (no bootstrap): the same text
+    assert len(rows) == 4 and problems == []

@@ -29,6 +29,7 @@ from scalinglaws.widgets import (
     allocation_calculator,
     benchmark_calculator,
     dennard_calculator,
+    fit_lab_calculator,
     fit_your_runs_calculator,
     isoflop_calculator,
     mirage_calculator,
@@ -50,6 +51,7 @@ LIVE = {
     "isoflop": isoflop_calculator,
     "power-law-fit": power_law_calculator,
     "fit-your-runs": fit_your_runs_calculator,
+    "fit-lab": fit_lab_calculator,
     "repetition": repetition_calculator,
     "data-quality": quality_calculator,
     "data-runway": runway_calculator,
@@ -91,19 +93,6 @@ def test_jupyter_gets_the_widget_and_the_website_the_html():
     assert [control["name"] for control in spec["controls"]] == [
         "kappa", "generations", "voltage_scales", "frequency_scales"]
     assert spec["controls"][0]["low"] == 1.0 and spec["controls"][0]["high"] == 10.0
-
-
-@pytest.fixture(scope="module")
-def browser():
-    import os
-    from pathlib import Path
-
-    if not Path(harness.chromium_path()).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Chromium not found: `make test` installs it")
-        pytest.skip("Chromium not found (apt-get install chromium)")
-    with harness.launch() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
@@ -311,7 +300,7 @@ def _same_intervals(page_text: str, text: str, n_bootstrap: int) -> bool:
 
 
 #: Valid values tried at most, per number box (the box's bound is still tried as out of range).
-CAPS = {"fit-your-runs": {"n_bootstrap": 40}}
+CAPS = {"fit-your-runs": {"n_bootstrap": 40}, "fit-lab": {"n_bootstrap": 40}}
 
 
 #: Bad input the package checks only in some settings (the hardware of the allocator).
@@ -445,3 +434,117 @@ def test_chapter_4_figures_have_the_package_axes(page, calculators, name):
         calculator.action.draw(calculator.action.run(**shown["values"]), fig, ax)
         want.append([ax.get_xscale(), ax.get_yscale()])
     assert shown["scales"] == want
+
+
+# --- The fit lab's button: the three approaches, computed in a worker -----------------------
+
+_RUN_ACTION = """async (name) => {
+  const root = document.querySelector(`[data-calculator="${name}"]`);
+  const pending = root.liveCalculator.runAction();
+  const busy = root.getAttribute("aria-busy") === "true"
+    && root.querySelector('[data-output="action"]').textContent;
+  await pending;
+  const svg = root.querySelector('[data-output="action-figure"] svg');
+  const alert = root.querySelector('[role="alert"]');
+  const result = root.liveCalculator.actionResult;
+  const thetas = result && result.comparison.parametric.bootstrapThetas;
+  return {
+    busy, error: alert && !alert.hidden ? alert.textContent : null,
+    thetas: thetas ? thetas.map((t) => Array.from(t, (v) => Number.isFinite(v) ? v : null)) : null,
+    rows: [...root.querySelectorAll('[data-output="action"] tr')].map((tr) =>
+      [tr.querySelector("th").textContent, tr.querySelector("td").textContent]),
+    figure: svg ? {
+      alt: svg.getAttribute("aria-label"),
+      legend: [...svg.querySelectorAll(".sl-legend text")].map((t) => t.textContent),
+      labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
+    } : null,
+  };
+}"""
+
+
+def _order_statistic_interval(samples, q: float, n_sigma: float = 2.0) -> tuple[float, float]:
+    """Where the q-quantile of the population lies, from the order statistics of ``samples``
+    (distribution-free): ranks n·q ± n_sigma·sqrt(n·q·(1-q))."""
+    ordered = sorted(samples)
+    n = len(ordered)
+    spread = n_sigma * math.sqrt(n * q * (1 - q))
+    low = max(0, math.floor(n * q - spread) - 1)
+    high = min(n - 1, math.ceil(n * q + spread) - 1)
+    return ordered[low], ordered[high]
+
+
+def _assert_bootstrap_agrees(page_thetas, fit, page_text, text):
+    """Approach 3's row: point estimates within displayed rounding; each end of a's and b's
+    bootstrap interval within Monte Carlo error, i.e. the two ends' distribution-free
+    uncertainty intervals (order statistics of each side's own resamples) overlap. The
+    resamples are the same (PortableRandom); in a design far from the optimum the likelihood
+    has a flat valley where a refit or two stop at different points in the two L-BFGS
+    implementations, which moves an end by more than the normal approximation allows."""
+    assert _same_within_display(_INTERVAL.sub("[]", page_text), _INTERVAL.sub("[]", text)), \
+        (page_text, text)
+    import numpy as np
+
+    ours = np.array([[np.nan if v is None else v for v in row] for row in page_thetas])
+    theirs = fit.bootstrap_thetas
+    tail = (1 - fit.confidence) / 2
+    shown = _INTERVAL.findall(text)  # a's interval, then b's
+    for (column, name), ends in zip(((4, "a"), (3, "b")), shown, strict=True):
+        slack = max(_display_unit(end) for end in ends)  # within the displayed rounding
+        samples = []
+        for thetas in (ours, theirs):
+            kept = thetas[np.all(np.isfinite(thetas), axis=1)]
+            samples.append(kept[:, column] / (kept[:, 3] + kept[:, 4]))
+        for q in (tail, 1 - tail):
+            (low_1, high_1), (low_2, high_2) = (_order_statistic_interval(s, q) for s in samples)
+            assert low_1 <= high_2 + slack and low_2 <= high_1 + slack, \
+                (name, q, page_text, text)
+
+
+def test_the_fit_lab_runs_the_three_approaches_as_the_package(page, calculators):
+    """At 20 settings or more (every control's extremes): the page's three approaches, run in
+    a worker while the results say they are being computed, show the package's rows (Approach
+    3's bootstrap intervals within their Monte Carlo error) and figure."""
+    from scalinglaws import plotting
+
+    calculator = calculators["fit-lab"]
+    settings = harness.settings_for(calculator, n_random=8, caps=CAPS["fit-lab"])
+    checked = 0
+    for setting in settings:
+        shown = page.evaluate(harness.SET_CONTROLS, ["fit-lab", setting])
+        if shown["error"] is not None:
+            continue
+        values = {key: (int(value) if key in ("seed", "n_bootstrap", "models_per_budget")
+                        else value) for key, value in shown["values"].items()}
+        got = page.evaluate(_RUN_ACTION, "fit-lab")
+        assert got["busy"] == "Computing the three approaches…", setting
+        try:
+            result = calculator.action.run(**values)
+        except ValueError as error:  # an approach that cannot fit these runs says why
+            assert got["error"] == f"Check the input: {error}", setting
+            assert got["rows"] == [] and got["figure"] is None, setting
+            continue
+        assert got["error"] is None, (setting, got["error"])
+        rows = calculator.action.describe(result)
+        assert [label for label, _ in got["rows"]] == [label for label, _ in rows]
+        for (label, page_text), (_, text) in zip(got["rows"], rows, strict=True):
+            if label.startswith("Approach 3") and values["n_bootstrap"]:
+                _assert_bootstrap_agrees(got["thetas"], result.parametric, page_text, text)
+            else:
+                assert _same_within_display(page_text, text), (setting, page_text, text)
+        fig, ax = plotting.new_figure(*calculator.figure_size, fast=True)
+        alt = calculator.action.draw(result, fig, ax)
+        assert got["figure"] == {"alt": alt,
+                                 "legend": [t.get_text() for t in ax.get_legend().get_texts()],
+                                 "labels": [ax.get_xlabel(), ax.get_ylabel()]}, setting
+        checked += 1
+    assert checked >= 20
+    # Moving a control while the fits run drops their result: nothing stale is shown.
+    stale = page.evaluate("""async () => {
+      const root = document.querySelector('[data-calculator="fit-lab"]');
+      const calc = root.liveCalculator;
+      const pending = calc.runAction();
+      calc.set({ noise: 0.02 });
+      await pending;
+      return root.querySelector('[data-output="action"]').textContent; }""")
+    assert stale.startswith("Press “Run the three approaches”")
+    assert page.problems == []

@@ -11,8 +11,6 @@ import base64
 import functools
 import http.server
 import math
-import os
-import shutil
 import threading
 from pathlib import Path
 
@@ -32,8 +30,6 @@ from scalinglaws.portable_random import (
 from scalinglaws.powerlaw import fit_power_law, percentile_interval, simulate_power_law
 
 REPO = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 MODULE = "/book/static/live/numerics/index.js"
 
 # The JavaScript side of every call: import the modules, call one export, and turn typed
@@ -56,24 +52,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def page():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: `make test` installs it")
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
+def page(browser):
     handler = functools.partial(_QuietHandler, directory=str(REPO))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        errors = []
-        tab.on("pageerror", lambda e: errors.append(str(e)))
-        tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/book/static/live/numerics/")
-        yield tab
-        browser.close()
+    tab = browser.new_page()
+    errors = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(f"http://127.0.0.1:{httpd.server_address[1]}/book/static/live/numerics/")
+    yield tab
+    tab.close()
     httpd.shutdown()
     httpd.server_close()
     assert errors == []
@@ -110,6 +98,20 @@ def close(actual, expected, rtol, atol=0.0):
 
 def test_regenerating_the_package_data_module_changes_nothing():
     assert numerics_export.TARGET.read_text(encoding="utf-8") == numerics_export.render()
+
+
+def test_the_numerics_take_the_loss_law_from_the_generated_formulas():
+    """One source of truth: L(N, D), a, b, G and the optimum are translated from
+    scalinglaws/formulas.py (generated/formulas.js), never written again in the numerics."""
+    import re
+
+    numerics = REPO / "book" / "static" / "live" / "numerics"
+    by_hand = re.compile(r"\.A\s*/|\.B\s*/|beta\s*/\s*\(\s*\w*\.?alpha\s*\+|\*\*\s*\(1 / \(")
+    for name in ("simulate.js", "parametric.js", "approaches.js"):
+        source = (numerics / name).read_text(encoding="utf-8")
+        assert by_hand.search(source) is None, (name, by_hand.search(source))
+    for name in ("simulate.js", "parametric.js"):
+        assert '"../generated/formulas.js"' in (numerics / name).read_text(encoding="utf-8")
 
 
 def test_the_initialisation_grid_is_the_package_grid(page):

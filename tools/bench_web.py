@@ -51,8 +51,22 @@ def _move_controls(page, root, rounds: int) -> None:
     page.wait_for_timeout(50)
 
 
+def _press_action(page, root, rounds: int) -> None:
+    """Press the calculator's action button (the fit lab's fits) ``rounds`` times, each time
+    waiting until its result shows."""
+    button = root.locator("button.sl-action")
+    for _ in range(rounds):
+        button.click()
+        root.locator('[data-output="action"] table').wait_for(timeout=30_000)
+        # a fresh run: move nothing, but clear the shown result as a control change would
+        page.evaluate("(el) => el.liveCalculator.clearAction()", root.element_handle())
+
+
 def bench_page(browser, url: str, width: int, rounds: int) -> dict[str, list[float]]:
-    """Durations (ms) of every update of every calculator on the page at ``url``."""
+    """Durations (ms) of every update of every calculator on the page at ``url``; a
+    calculator with an action button also gets ``<name> (button → result)``: from the click
+    to the repaint after its result shows (the fit lab's fits run in a worker, the page
+    meanwhile says they are being computed)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(url)
     page.wait_for_function("document.documentElement.dataset.calculatorsReady === 'true'",
@@ -66,6 +80,11 @@ def bench_page(browser, url: str, width: int, rounds: int) -> dict[str, list[flo
         timings[name] = page.evaluate(
             "(name) => performance.getEntriesByName(`sl-update:${name}`).map(e => e.duration)",
             name)
+        if root.locator("button.sl-action").count():
+            _press_action(page, root, max(3, rounds // 2))
+            timings[f"{name} (button → result)"] = page.evaluate(
+                "(name) => performance.getEntriesByName(`sl-action:${name}`)"
+                ".map(e => e.duration)", name)
     page.close()
     return timings
 
@@ -95,14 +114,16 @@ def main(argv: list[str] | None = None) -> int:
                                     "median_ms": statistics.median(durations),
                                     "p95_ms": _percentile(durations, 0.95),
                                     "max_ms": max(durations)})
-    print(f"{'page':<22} {'calculator':<15} {'width':>5} {'updates':>7} {'median':>8} "
+    print(f"{'page':<22} {'calculator':<28} {'width':>5} {'updates':>7} {'median':>8} "
           f"{'p95':>8} {'max':>8}")
     for row in results:
-        print(f"{row['page']:<22} {row['calculator']:<15} {row['width']:>5} {row['updates']:>7} "
+        print(f"{row['page']:<22} {row['calculator']:<28} {row['width']:>5} {row['updates']:>7} "
               f"{row['median_ms']:>6.1f}ms {row['p95_ms']:>6.1f}ms {row['max_ms']:>6.1f}ms")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
-    slow = [row for row in results if row["median_ms"] > 50 or row["p95_ms"] > 100]
+    # The goal is for input to repaint; an action's fits (off the main thread) are reported.
+    slow = [row for row in results if "(button" not in row["calculator"]
+            and (row["median_ms"] > 50 or row["p95_ms"] > 100)]
     if slow:
         print(f"{len(slow)} calculator(s) over the goal (median ≤ 50 ms, p95 ≤ 100 ms)")
     return 0

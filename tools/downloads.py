@@ -290,14 +290,22 @@ def build_pdf(repo: Path = REPO, target: Path = DOWNLOADS / PDF_NAME,
             "print_seconds": round(time.perf_counter() - built, 1), "path": str(target)}
 
 
-def zip_folder(folder: Path, target: Path, prefix: str, exclude: tuple[str, ...] = ()) -> Path:
-    """Zip every file under ``folder`` into ``target``, under the top folder ``prefix``."""
+def zip_folder(folder: Path, target: Path, prefix: str, exclude: tuple[str, ...] = (),
+               rewrite=None) -> Path:
+    """Zip every file under ``folder`` into ``target``, under the top folder ``prefix``.
+
+    ``rewrite(relative, path)`` may return the bytes to store for a file instead of its own.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
             relative = path.relative_to(folder).as_posix()
             if path.is_file() and not any(relative.startswith(x) for x in exclude):
-                archive.write(path, f"{prefix}/{relative}")
+                data = rewrite(relative, path) if rewrite else None
+                if data is None:
+                    archive.write(path, f"{prefix}/{relative}")
+                else:
+                    archive.writestr(f"{prefix}/{relative}", data)
     return target
 
 
@@ -335,24 +343,79 @@ def publish(html: Path = BUILD / "html", downloads: Path = DOWNLOADS) -> list[Pa
 
 OFFLINE_README = """Scaling Laws, an interactive course: the website, to read with no network.
 
-Open index.html in a browser. Everything the pages need is in this folder. Opened from the
-disk, the calculators show their default results (browsers do not run the calculators' code
-modules from file:// addresses); served from a local web server they compute as on the
-website, and search works best too:
+Open index.html in a browser. Everything the pages need is in this folder, and the calculators
+compute from the disk too (one bundled script, _static/live/offline.js); the fit lab's fits
+then run on the page's own thread, which pauses for a fraction of a second while they do.
+Search works best served from a local web server:
 
     python -m http.server --directory scaling-laws-site 8000    # then http://127.0.0.1:8000
 """
 
+#: The live calculators' modules (book/static/live) and the bundler (npm, package-lock.json).
+LIVE = REPO / "book" / "static" / "live"
+ESBUILD = REPO / "node_modules" / ".bin" / "esbuild"
+OFFLINE_SCRIPT = "offline.js"
+#: The tag book/ext/live_calculators.py puts on a calculator's page.
+_RUNTIME_TAG = re.compile(
+    r'<script type="module" src="([^"]*?_static/live/)runtime\.js(?:\?[^"]*)?"></script>')
+
+
+def offline_entry(live: Path = LIVE) -> str:
+    """The bundle's entry: every view under ``live/views`` (by calculator name), published as
+    ``SL_BUNDLED_VIEWS`` before the runtime starts (runtime.js then imports none)."""
+    names = sorted(path.stem for path in (live / "views").glob("*.js") if path.stem != "common")
+    lines = [f'import * as view{i} from "./views/{name}.js";' for i, name in enumerate(names)]
+    views = ", ".join(f'"{name}": view{i}' for i, name in enumerate(names))
+    lines += [f"globalThis.SL_BUNDLED_VIEWS = {{ {views} }};", 'import("./runtime.js");']
+    return "\n".join(lines) + "\n"
+
+
+def bundle_live_script(target: Path, live: Path = LIVE, esbuild: Path = ESBUILD) -> Path:
+    """The runtime, every view and the numerics as one classic script (esbuild, IIFE): browsers
+    run no ES modules from file:// addresses, but they run this."""
+    if not esbuild.is_file():
+        raise RuntimeError(f"no esbuild at {esbuild}: run `npm ci` (make offline does)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(esbuild), "--bundle", "--format=iife", "--target=es2020",
+                    "--log-level=error", "--sourcefile=offline-entry.js", f"--outfile={target}"],
+                   input=offline_entry(live), text=True, cwd=live, check=True,
+                   capture_output=True)
+    return target
+
+
+def offline_page(text: str) -> str:
+    """A page of the offline copy: the runtime module's tag becomes the bundle's classic one."""
+    return _RUNTIME_TAG.sub(lambda m: f'<script defer src="{m.group(1)}{OFFLINE_SCRIPT}">'
+                            '</script>', text)
+
 
 def build_offline_zip(html: Path = BUILD / "html", target: Path = BUILD / SITE_ZIP) -> Path:
     """The built website as one zip, with a README saying how to open it; a copy goes into
-    the website's downloads (the zip holds the other downloads, not itself)."""
+    the website's downloads (the zip holds the other downloads, not itself).
+
+    Pages with calculators load the bundled script (:func:`bundle_live_script`) instead of
+    the runtime module, so the calculators compute when the copy is opened from the disk.
+    """
     if not (html / "index.html").is_file():
         raise RuntimeError(f"no website at {html}: run 'make book' first")
+
+    def rewrite(relative: str, path: Path) -> bytes | None:
+        if not relative.endswith(".html"):
+            return None
+        text = path.read_text(encoding="utf-8")
+        changed = offline_page(text)
+        return None if changed == text else changed.encode("utf-8")
+
+    pages = [path for path in html.rglob("*.html")
+             if _RUNTIME_TAG.search(path.read_text(encoding="utf-8"))]
     zip_folder(html, target, "scaling-laws-site",
-               exclude=(".buildinfo", ".doctrees", f"downloads/{SITE_ZIP}"))
-    with zipfile.ZipFile(target, "a") as archive:
+               exclude=(".buildinfo", ".doctrees", f"downloads/{SITE_ZIP}"), rewrite=rewrite)
+    with zipfile.ZipFile(target, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("scaling-laws-site/README.txt", OFFLINE_README)
+        if pages:
+            with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+                script = bundle_live_script(Path(tmp) / OFFLINE_SCRIPT)
+                archive.write(script, f"scaling-laws-site/_static/live/{OFFLINE_SCRIPT}")
     (html / "downloads").mkdir(exist_ok=True)
     shutil.copy2(target, html / "downloads" / SITE_ZIP)
     return target

@@ -17,10 +17,14 @@ import numpy as np
 
 from scalinglaws import chinchilla as ch
 from scalinglaws import plotting
-from scalinglaws._validate import bootstrap_count
+from scalinglaws._validate import MAX_BOOTSTRAP, MAX_SEED, bootstrap_count
 from scalinglaws.datasets import load_accelerators, load_training_runs
 from scalinglaws.plotting import COLORS
-from scalinglaws.portable_random import fit_parametric_portable
+from scalinglaws.portable_random import (
+    compare_approaches_portable,
+    fit_parametric_portable,
+    simulate_training_runs_portable,
+)
 from scalinglaws.runs_csv import parse_runs_csv
 from scalinglaws.units import FLOPS_PER_TFLOP
 from scalinglaws.widgets.base import (
@@ -280,7 +284,8 @@ def isoflop_calculator() -> Calculator:
 def _fit_lab(truth: str, noise: float, sampling: float, window_offset: float,
              window_decades: float, models_per_budget: int, seed: int,
              n_bootstrap: int) -> ch.ApproachComparison:
-    return ch.compare_approaches(truth=truth, noise=noise, window_offset=window_offset,
+    # The portable draws: the website's fit lab simulates and resamples the same runs.
+    return compare_approaches_portable(truth=truth, noise=noise, window_offset=window_offset,
                                  window_decades=window_decades,
                                  window_exponent=None if sampling < 0 else sampling,
                                  models_per_budget=models_per_budget, seed=seed,
@@ -292,7 +297,7 @@ def _fit_lab_design(truth: str, noise: float, sampling: float, window_offset: fl
                     n_bootstrap: int) -> ch.SimulatedRuns:
     """The runs the fit lab will fit, simulated as :func:`_fit_lab` simulates them (quick)."""
     bootstrap_count(n_bootstrap)
-    return ch.simulate_training_runs(ch.get_law(truth), noise=noise,
+    return simulate_training_runs_portable(ch.get_law(truth), noise=noise,
                                      window_offset=window_offset,
                                      window_decades=window_decades,
                                      window_exponent=None if sampling < 0 else sampling,
@@ -363,18 +368,21 @@ def _draw_fit_lab(result: ch.ApproachComparison, fig, ax) -> str:
 
 
 def fit_lab_calculator() -> Calculator:
-    """The fit lab over :func:`scalinglaws.chinchilla.compare_approaches`.
+    """The fit lab over :func:`scalinglaws.chinchilla.compare_approaches`, with the portable
+    draws (:func:`scalinglaws.portable_random.compare_approaches_portable`), so the website's
+    fit lab shows the same runs and fits.
 
     Moving a control redraws the simulated experiment at once (where the IsoFLOP sizes sit);
     the button "Run the three approaches" fits them (a few tenths of a second, most of it
     the bootstrap). Defaults: Hoffmann et al.'s printed law as the truth (a = 0.452), 0.5 %
-    noise, windows centred on the true optimum.
+    noise, windows centred on the true optimum (the design of
+    :func:`scalinglaws.chinchilla.compare_approaches`'s defaults, with the portable draws).
 
     >>> calc = fit_lab_calculator()
     >>> calc.result.isoflop_loss.size
     63
     >>> [round(row["a"], 3) for row in calc.run_action().rows()]
-    [0.452, 0.464, 0.451, 0.445]
+    [0.452, 0.437, 0.457, 0.458]
     """
     controls = [
         Choice("truth", "Ground truth", LAW_OPTIONS, value="hoffmann2022"),
@@ -389,9 +397,10 @@ def fit_lab_calculator() -> Calculator:
         Slider("window_decades", "Sizes span (decades)", 1.5, 0.5, 3.0, step=0.1,
                readout_format=".1f"),
         Slider("models_per_budget", "Models per budget", 9, 3, 15, integer=True),
-        Number("seed", "Random seed", 0, integer=True),
+        Number("seed", "Random seed", 0, integer=True, low=0, high=MAX_SEED,
+               help="A whole number from 0 to 4,294,967,295."),
         Number("n_bootstrap", "Bootstrap resamples (Approach 3)", 50, integer=True,
-               help="0 to 10,000; about 3 ms each."),
+               help="0 to 10,000; about 3 ms each.", low=0, high=MAX_BOOTSTRAP),
     ]
     run = Action("Run the three approaches", _fit_lab, _describe_fit_lab, _draw_fit_lab)
     return Calculator("Fit lab: three ways to estimate the allocation", controls,

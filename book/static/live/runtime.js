@@ -11,10 +11,9 @@ import { format } from "./pyformat.js";
 import { InputError, finiteNumber, integerInRange, numberInRange } from "./validate.js";
 import { renderFigure } from "./figure.js";
 
-const VIEWS = new URL("./views/", import.meta.url);
 /** The calculators that have a view here; the others keep their default state and say so. */
 const LIVE = new Set(["dennard", "moore", "accelerators", "allocation", "isoflop",
-  "power-law-fit", "fit-your-runs",
+  "power-law-fit", "fit-your-runs", "fit-lab",
   "repetition", "data-quality", "data-runway", "mirage", "benchmark-reader"]);
 let counter = 0;
 
@@ -332,19 +331,51 @@ class LiveCalculator {
   }
 
   clearAction() {
+    this.actionRun = (this.actionRun || 0) + 1; // a pending action's result is now stale
+    this.button.disabled = false;
+    this.root.removeAttribute("aria-busy");
     this.actionResult = undefined;
     this.actionResults.replaceChildren(element("p", { class: "sl-empty",
       text: `Press “${this.spec.action}” to run it on these settings.` }));
     this.actionFigure.replaceChildren();
   }
 
+  /** Press the action's button; return its result (or a Promise of it). A view's action
+   * may return a Promise (the fit lab's fits, in a worker): the results then show as pending
+   * until it settles, and a result that settles after the controls moved is dropped. Click to
+   * result is measured as `sl-action:NAME`. */
   runAction(event) {
     const start = event ? event.timeStamp : performance.now();
     if (this.error !== null) {
       return undefined;
     }
+    const run = this.actionRun;
+    let pending;
     try {
-      this.actionResult = this.view.action(this.values(), this.result);
+      pending = this.view.action(this.values(), this.result);
+    } catch (error) {
+      return this.actionFailed(error, run, start);
+    }
+    if (!(pending instanceof Promise)) {
+      return this.showAction(pending, run, start);
+    }
+    this.button.disabled = true;
+    this.root.setAttribute("aria-busy", "true");
+    this.actionResults.replaceChildren(element("p", { class: "sl-empty sl-computing",
+      text: this.view.actionPending || "Computing…" }));
+    this.actionFigure.replaceChildren();
+    return pending.then((result) => this.showAction(result, run, start),
+      (error) => this.actionFailed(error, run, start));
+  }
+
+  showAction(result, run, start) {
+    if (run !== this.actionRun) {
+      return undefined;
+    }
+    this.button.disabled = false;
+    this.root.removeAttribute("aria-busy");
+    try {
+      this.actionResult = result;
       this.actionResults.replaceChildren(table(this.view.describeAction(this.actionResult)));
       if (this.view.actionFigure) {
         // The main figure's observed width (the same column): reading clientWidth here would
@@ -354,10 +385,27 @@ class LiveCalculator {
           renderFigure(this.view.actionFigure(this.actionResult), width));
       }
     } catch (error) {
-      this.showError(error);
+      return this.actionFailed(error, run, start);
     }
-    this.markRepaint(start);
+    this.markAction(start);
     return this.actionResult;
+  }
+
+  actionFailed(error, run, start) {
+    if (run !== this.actionRun) {
+      return undefined;
+    }
+    this.showError(error);
+    this.clearAction();
+    this.markAction(start);
+    return undefined;
+  }
+
+  markAction(start) {
+    const name = this.spec.name;
+    requestAnimationFrame(() => setTimeout(() => {
+      performance.measure(`sl-action:${name}`, { start, end: performance.now() });
+    }, 0));
   }
 }
 
@@ -374,7 +422,11 @@ async function start(root) {
     return;
   }
   try {
-    const view = await import(new URL(`${spec.name}.js`, VIEWS).href);
+    // The offline copy's one classic script (tools/downloads.py, esbuild) brings every view,
+    // as browsers run no modules from file://; the website imports each from views/ here.
+    const bundled = globalThis.SL_BUNDLED_VIEWS;
+    const view = bundled ? bundled[spec.name]
+      : await import(new URL(`./views/${spec.name}.js`, import.meta.url).href);
     new LiveCalculator(root, spec, view);
   } catch (error) {
     console.error(`calculator ${spec.name} could not start`, error);

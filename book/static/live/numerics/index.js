@@ -40,6 +40,7 @@ export const NAMES = Object.freeze({
   "scalinglaws.chinchilla.fit_envelope": "fitEnvelope",
   "scalinglaws.chinchilla.fit_isoflop": "fitIsoflop",
   "scalinglaws.chinchilla.compare_approaches": "compareApproaches",
+  "scalinglaws.portable_random.compare_approaches_portable": "compareApproaches",
   "scalinglaws.chinchilla.ApproachComparison.rows": "comparisonRows",
   "scalinglaws.runs_csv.parse_runs_csv": "parseRunsCsv",
 });

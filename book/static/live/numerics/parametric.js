@@ -5,10 +5,10 @@
 // then optionally a case-resampling bootstrap (multiplicity weights, each refit from the
 // estimate) with percentile intervals, standard errors and optimal_interval.
 
+import * as F from "../generated/formulas.js";
 import { minimizeLbfgs } from "./lbfgs.js";
 import {
-  BOOTSTRAP_OPTIONS, FLOPS_PER_PARAM_TOKEN, HUBER_DELTA, INITIALISATION_GRID_AXES,
-  LBFGS_OPTIONS, MIN_RUNS,
+  BOOTSTRAP_OPTIONS, HUBER_DELTA, INITIALISATION_GRID_AXES, LBFGS_OPTIONS, MIN_RUNS,
 } from "./package-data.js";
 import { PortableRandom } from "./random.js";
 import { percentileInterval, sampleStd } from "./stats.js";
@@ -124,10 +124,8 @@ function minimise(start, data, weights, delta, options) {
 /** The law's five numbers and the implied a = β/(α+β), b = α/(α+β), G (eq. 4). */
 export function lawFromTheta(theta) {
   const [a, b, e, alpha, beta] = theta;
-  const A = Math.exp(a);
-  const B = Math.exp(b);
-  return { E: Math.exp(e), A, B, alpha, beta, a: beta / (alpha + beta), b: alpha / (alpha + beta),
-    G: ((alpha * A) / (beta * B)) ** (1 / (alpha + beta)) };
+  const law = { E: Math.exp(e), A: Math.exp(a), B: Math.exp(b), alpha, beta };
+  return { ...law, a: F.law_a(law), b: F.law_b(law), G: F.law_g(law) };
 }
 
 function quantities(theta) {
@@ -209,12 +207,12 @@ export function fitParametric(params, tokens, loss, options = {}) {
     nStarts: nStarts + 1, nBootstrap, confidence, intervals, standardErrors, bootstrapThetas };
 }
 
-/** compute_optimal for one budget: N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b and the loss there. */
+/** compute_optimal for one budget: N_opt = G·(C/6)^a, D_opt = G⁻¹·(C/6)^b and the loss there
+ * (the package's formulas, generated/formulas.js). */
 export function computeOptimal(computeFlops, law) {
-  const base = computeFlops / FLOPS_PER_PARAM_TOKEN;
-  const params = law.G * base ** law.a;
-  const tokens = base ** law.b / law.G;
-  const loss = law.E + law.A / params ** law.alpha + law.B / tokens ** law.beta;
+  const params = F.optimal_params(law, computeFlops);
+  const tokens = F.optimal_tokens(law, computeFlops);
+  const loss = F.law_loss(law, params, tokens);
   return { computeFlops, params, tokens, loss, tokensPerParam: tokens / params };
 }
 

@@ -3,6 +3,8 @@
 // scalinglaws.portable_random.simulate_training_runs_portable, so the page and the package
 // show the same runs for the same seed.
 
+import { law_a, law_b, law_g, law_loss as lawLoss, optimal_params as optimalParams }
+  from "../generated/formulas.js";
 import { FLOPS_PER_PARAM_TOKEN, LAWS } from "./package-data.js";
 import { PortableRandom } from "./random.js";
 import { integerInRange, numberInRange, pyRepr } from "./validate.js";
@@ -47,14 +49,9 @@ export function getLaw(law) {
   throw new Error(`law must be a LossLaw or one of ${pyRepr(Object.keys(LAWS).sort())}; got ${typeof law === "string" ? pyRepr(law) : String(law)}`);
 }
 
+/** The law with a, b and G of eq. 4, from the package's formulas (generated/formulas.js). */
 function withExponents(law) {
-  const { E, A, B, alpha, beta } = law;
-  return { ...law, a: beta / (alpha + beta), b: alpha / (alpha + beta),
-    G: ((alpha * A) / (beta * B)) ** (1 / (alpha + beta)) };
-}
-
-function lawLoss(law, n, d) {
-  return law.E + law.A / n ** law.alpha + law.B / d ** law.beta;
+  return { ...law, a: law_a(law), b: law_b(law), G: law_g(law) };
 }
 
 /**
@@ -86,7 +83,7 @@ export function simulateTrainingRuns(options = {}) {
   const slope = windowExponent == null ? law.a
     : numberInRange("window_exponent", windowExponent, 0.05, 0.95);
   const middle = Math.sqrt(minFlops * maxFlops);
-  const middleParams = law.G * (middle / FLOPS_PER_PARAM_TOKEN) ** law.a;
+  const middleParams = optimalParams(law, middle);
   const spread = logspace(-windowDecades / 2, windowDecades / 2, modelsPerBudget);
   const size = nBudgets * modelsPerBudget;
   const isoflopBudget = new Float64Array(size);
