@@ -74,54 +74,28 @@ test: $(STAMP) $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile \
 	  -m "not jupyterlab"
 
-# The chapters run in a real JupyterLab from the project's environment, driven by Chromium
-# (a minute or more a chapter, so not part of make test).
-test-jupyterlab: $(STAMP) $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py
+# The README's local recipe, as a test: a virtual environment made from requirements.txt
+# alone (pip needs the package index; made again when the pins, the package or its JupyterLab
+# extension change), JupyterLab from it on 127.0.0.1, and Chromium opening every chapter in
+# notebooks/, running all cells, reading the rendered chapter and moving a slider
+# (tests/test_jupyterlab.py: about 8 minutes for four chapters, so not part of make test).
+RECIPE := _build/recipe-venv
+$(RECIPE)/.installed: requirements.txt pyproject.toml labextension/pyproject.toml \
+		labextension/scalinglaws-citations/static/remoteEntry.js
+	@$(check_python)
+	rm -rf $(RECIPE)
+	$(PYTHON) -m venv $(RECIPE)
+	$(RECIPE)/bin/python -m pip install --quiet -r requirements.txt
+	touch $@
 
-# The website's formulas and data, generated from the package (committed; a test checks them).
-js: $(STAMP)
-	$(BIN)/python -m scalinglaws.web.export
-
-# The Colab set-up cell, first in every chapter (tools/colab_cell.py): inserted, or updated
-# when the package's version, dependencies, pins or URL change; then `make notebooks`.
-colab: $(STAMP)
-	$(BIN)/python tools/colab_cell.py notebooks/*.ipynb
-
-# The JupyterLab extension that shows citations author-year (labextension/, from
-# book/references.bib); requirements.txt installs it: run `make venv` after a change.
-lab-citations: $(STAMP)
-	$(BIN)/python tools/lab_citations.py
-	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall ./labextension
-
-notebooks: $(STAMP)
-	$(BIN)/python -m scalinglaws.notebook_runner notebooks/*.ipynb
-
-# Copies of the chapters for learners: solutions removed, outputs cleared (_build/student),
-# and the same as a zip for the website (_build/downloads/scaling-laws-student-notebooks.zip).
-student: $(STAMP)
-	$(BIN)/python -m scalinglaws.student _build/student notebooks/*.ipynb
-	$(BIN)/python tools/downloads.py student
-
-# The whole book as one PDF, solutions open (_build/downloads/scaling-laws.pdf): a single-page
-# build printed by Chromium once MathJax and the calculators are done.
-pdf: $(STAMP) $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/downloads.py pdf
-
-# The website as a zip to read offline (_build/scaling-laws-site.zip); builds it if needed.
-offline: $(STAMP)
-	@test -f _build/html/index.html || $(MAKE) book
-	$(BIN)/python tools/downloads.py offline
-
-# The README's local recipe from scratch: a fresh virtual environment from requirements.txt
-# alone (pip needs the package index), then the chapters run and read in its JupyterLab,
-# driven by Chromium (tests/test_jupyterlab.py; `make test` runs the same test on .venv).
-test-local-recipe: $(STAMP) $(CHROMIUM)
-	rm -rf _build/recipe-venv
-	$(PYTHON) -m venv _build/recipe-venv
-	_build/recipe-venv/bin/python -m pip install --quiet -r requirements.txt
-	JUPYTER_BIN_DIR=$(CURDIR)/_build/recipe-venv/bin CHROMIUM=$(CHROMIUM) \
+test-jupyterlab: $(STAMP) $(CHROMIUM) $(RECIPE)/.installed
+	JUPYTER_BIN_DIR=$(CURDIR)/$(RECIPE)/bin CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 \
 	  $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py
+
+# The same from scratch: the recipe's environment made afresh first.
+test-local-recipe:
+	rm -rf $(RECIPE)
+	$(MAKE) test-jupyterlab
 
 # Everything the website publishes: the book, then the PDF and student zip copied into
 # _build/html/downloads/, then the offline zip of the whole (what CI uploads).

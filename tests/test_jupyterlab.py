@@ -1,11 +1,14 @@
 """The local and Binder path: the chapters in a real JupyterLab, as a reader runs them.
 
-JupyterLab (from requirements.txt, with jupyterlab-myst) is started on 127.0.0.1 on copies
-of the chapters; Chromium opens each one, runs every cell, and the test checks that nothing
-failed, that the MyST markup rendered (no raw ``:::{`` fences, solutions folded) and that a
-calculator answers a slider on the kernel. It reuses the environment the tests run in;
-``make test-local-recipe`` runs it in a fresh virtual environment made from requirements.txt,
-as the README's recipe does.
+JupyterLab (from requirements.txt, with jupyterlab-myst and the course's citations
+extension) is started on 127.0.0.1 on copies of the chapters; Chromium opens each chapter in
+notebooks/ (found by glob) in a workspace of its own, runs every cell, and the test checks
+that nothing failed, that the chapter reads as on the website (no raw ``:::{`` fences or
+roles, citations author-year with no bare key, exercises titled and numbered as on the site,
+every solution folded until opened) and that a calculator answers a slider on the kernel.
+``make test-jupyterlab`` runs it with JupyterLab from a virtual environment made from
+requirements.txt alone (the README's recipe; ``JUPYTER_BIN_DIR``); without that variable it
+uses the environment the tests run in.
 """
 
 from __future__ import annotations
