@@ -74,6 +74,40 @@ test: $(STAMP) $(CHROMIUM)
 	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile \
 	  -m "not jupyterlab"
 
+# The website's formulas and data, generated from the package (committed; a test checks them).
+js: $(STAMP)
+	$(BIN)/python -m scalinglaws.web.export
+
+# The Colab set-up cell, first in every chapter (tools/colab_cell.py): inserted, or updated
+# when the package's version, dependencies, pins or URL change; then `make notebooks`.
+colab: $(STAMP)
+	$(BIN)/python tools/colab_cell.py notebooks/*.ipynb
+
+# The JupyterLab extension that shows citations author-year (labextension/, from
+# book/references.bib); requirements.txt installs it: run `make venv` after a change.
+lab-citations: $(STAMP)
+	$(BIN)/python tools/lab_citations.py
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall ./labextension
+
+notebooks: $(STAMP)
+	$(BIN)/python -m scalinglaws.notebook_runner notebooks/*.ipynb
+
+# Copies of the chapters for learners: solutions removed, outputs cleared (_build/student),
+# and the same as a zip for the website (_build/downloads/scaling-laws-student-notebooks.zip).
+student: $(STAMP)
+	$(BIN)/python -m scalinglaws.student _build/student notebooks/*.ipynb
+	$(BIN)/python tools/downloads.py student
+
+# The whole book as one PDF, solutions open (_build/downloads/scaling-laws.pdf): a single-page
+# build printed by Chromium once MathJax and the calculators are done.
+pdf: $(STAMP) $(CHROMIUM)
+	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/downloads.py pdf
+
+# The website as a zip to read offline (_build/scaling-laws-site.zip); builds it if needed.
+offline: $(STAMP)
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python tools/downloads.py offline
+
 # The README's local recipe, as a test: a virtual environment made from requirements.txt
 # alone (pip needs the package index; made again when the pins, the package or its JupyterLab
 # extension change), JupyterLab from it on 127.0.0.1, and Chromium opening every chapter in
