@@ -54,6 +54,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2017",
     "Denning, Lewis (2017). Exponential laws of computing growth. Communications of the ACM."
   ],
+  "du2024understanding": [
+    "Du et al.",
+    "2024",
+    "Du, Zeng, Dong et al. (2024). Understanding Emergent Abilities of Language Models from the Loss Perspective. Advances in Neural Information Processing Systems 37 (NeurIPS 2024)."
+  ],
   "dubey2024llama3": [
     "Dubey et al.",
     "2024",
@@ -79,6 +84,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2012",
     "Esmaeilzadeh, Blem, St. Amant et al. (2012). Power Limitations and Dark Silicon Challenge the Future of Multicore. ACM Transactions on Computer Systems."
   ],
+  "ganguli2022predictability": [
+    "Ganguli et al.",
+    "2022",
+    "Ganguli, Hernandez, Lovitt et al. (2022). Predictability and Surprise in Large Generative Models. Proceedings of the 2022 ACM Conference on Fairness, Accountability, and Transparency (FAccT '22)."
+  ],
   "gemmateam2024gemma2": [
     "Gemma Team et al.",
     "2024",
@@ -93,6 +103,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Gunasekar et al.",
     "2023",
     "Gunasekar, Zhang, Aneja et al. (2023). Textbooks Are All You Need."
+  ],
+  "hendrycks2021measuring": [
+    "Hendrycks et al.",
+    "2021",
+    "Hendrycks, Burns, Basart et al. (2021). Measuring Massive Multitask Language Understanding. International Conference on Learning Representations (ICLR)."
   ],
   "hennessy2019ca6": [
     "Hennessy and Patterson",
@@ -184,6 +199,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2024",
     "Team OLMo, Walsh, Soldaini et al. (2024). 2 OLMo 2 Furious."
   ],
+  "openai2023gpt4": [
+    "OpenAI",
+    "2023",
+    "OpenAI (2023). GPT-4 Technical Report."
+  ],
   "patterson2018pastprologue": [
     "Patterson",
     "2018",
@@ -219,6 +239,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2021",
     "Rae, Borgeaud, Cai et al. (2021). Scaling Language Models: Methods, Analysis & Insights from Training Gopher."
   ],
+  "rein2024gpqa": [
+    "Rein et al.",
+    "2024",
+    "Rein, Hou, Stickland et al. (2024). GPQA: A Graduate-Level Google-Proof Q&A Benchmark. Conference on Language Modeling (COLM)."
+  ],
   "rouhani2023microscaling": [
     "Rouhani et al.",
     "2023",
@@ -234,10 +259,20 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2024",
     "Sardana, Portes, Doubov et al. (2024). Beyond Chinchilla-Optimal: Accounting for Inference in Language Model Scaling Laws. Proceedings of the 41st International Conference on Machine Learning (ICML)."
   ],
+  "schaeffer2023mirage": [
+    "Schaeffer et al.",
+    "2023",
+    "Schaeffer, Miranda, Koyejo (2023). Are Emergent Abilities of Large Language Models a Mirage?. Advances in Neural Information Processing Systems 36 (NeurIPS 2023)."
+  ],
   "sorscher2022beyond": [
     "Sorscher et al.",
     "2022",
     "Sorscher, Geirhos, Shekhar et al. (2022). Beyond neural scaling laws: beating power law scaling via data pruning. Advances in Neural Information Processing Systems 35 (NeurIPS 2022)."
+  ],
+  "srivastava2023beyond": [
+    "Srivastava et al.",
+    "2023",
+    "Srivastava, Rastogi, Rao et al. (2023). Beyond the Imitation Game: Quantifying and extrapolating the capabilities of language models. Transactions on Machine Learning Research."
   ],
   "thompson2021decline": [
     "Thompson and Spanuth",
@@ -268,6 +303,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Wang and Kanwar",
     "2019",
     "Wang, Kanwar (2019). BFloat16: The secret to high performance on Cloud TPUs. Google Cloud Blog."
+  ],
+  "wei2022emergent": [
+    "Wei et al.",
+    "2022",
+    "Wei, Tay, Bommasani et al. (2022). Emergent Abilities of Large Language Models. Transactions on Machine Learning Research."
   ],
   "workshop2022bloom": [
     "BigScience Workshop et al.",
