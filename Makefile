@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_GET ?= apt-get
 
 .PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv \
-	browser pins python-check pdf offline release test-local-recipe test-jupyterlab
+	browser pins python-check pdf offline release test-local-recipe test-jupyterlab colab lab-citations
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -38,7 +38,7 @@ venv: $(STAMP)
 
 # Made afresh when the pins change (a package dropped from them leaves too), so .venv holds
 # exactly the pinned set (tests/test_ci.py); a change to pyproject.toml only reinstalls.
-$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml labextension/pyproject.toml
 	@$(check_python)
 	@case " $? " in *" requirements"*) rm -rf $(VENV);; esac
 	$(PYTHON) -m venv $(VENV)
@@ -75,14 +75,20 @@ test: $(STAMP) $(CHROMIUM) node_modules/.installed
 	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadfile \
 	  -m "not jupyterlab"
 
-# The chapters run in a real JupyterLab from the project's environment, driven by Chromium
-# (a minute or more a chapter, so not part of make test).
-test-jupyterlab: $(STAMP) $(CHROMIUM)
-	CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 $(BIN)/python -m pytest -n 0 tests/test_jupyterlab.py
-
 # The website's formulas and data, generated from the package (committed; a test checks them).
 js: $(STAMP)
 	$(BIN)/python -m scalinglaws.web.export
+
+# The Colab set-up cell, first in every chapter (tools/colab_cell.py): inserted, or updated
+# when the package's version, dependencies, pins or URL change; then `make notebooks`.
+colab: $(STAMP)
+	$(BIN)/python tools/colab_cell.py notebooks/*.ipynb
+
+# The JupyterLab extension that shows citations author-year (labextension/, from
+# book/references.bib); requirements.txt installs it: run `make venv` after a change.
+lab-citations: $(STAMP)
+	$(BIN)/python tools/lab_citations.py
+	$(BIN)/python -m pip install --quiet --no-deps --force-reinstall ./labextension
 
 notebooks: $(STAMP)
 	$(BIN)/python -m scalinglaws.notebook_runner notebooks/*.ipynb
@@ -105,15 +111,28 @@ offline: $(STAMP) node_modules/.installed
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python tools/downloads.py offline
 
-# The README's local recipe from scratch: a fresh virtual environment from requirements.txt
-# alone (pip needs the package index), then the chapters run and read in its JupyterLab,
-# driven by Chromium (tests/test_jupyterlab.py; `make test` runs the same test on .venv).
-test-local-recipe: $(STAMP) $(CHROMIUM)
-	rm -rf _build/recipe-venv
-	$(PYTHON) -m venv _build/recipe-venv
-	_build/recipe-venv/bin/python -m pip install --quiet -r requirements.txt
-	JUPYTER_BIN_DIR=$(CURDIR)/_build/recipe-venv/bin CHROMIUM=$(CHROMIUM) \
-	  $(BIN)/python -m pytest -n 0 tests/test_jupyterlab.py
+# The README's local recipe, as a test: a virtual environment made from requirements.txt
+# alone (pip needs the package index; made again when the pins, the package or its JupyterLab
+# extension change), JupyterLab from it on 127.0.0.1, and Chromium opening every chapter in
+# notebooks/, running all cells, reading the rendered chapter and moving a slider
+# (tests/test_jupyterlab.py: about 8 minutes for four chapters, so not part of make test).
+RECIPE := _build/recipe-venv
+$(RECIPE)/.installed: requirements.txt pyproject.toml labextension/pyproject.toml \
+		labextension/scalinglaws-citations/static/remoteEntry.js
+	@$(check_python)
+	rm -rf $(RECIPE)
+	$(PYTHON) -m venv $(RECIPE)
+	$(RECIPE)/bin/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+test-jupyterlab: $(STAMP) $(CHROMIUM) $(RECIPE)/.installed
+	JUPYTER_BIN_DIR=$(CURDIR)/$(RECIPE)/bin CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 \
+	  $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py
+
+# The same from scratch: the recipe's environment made afresh first.
+test-local-recipe:
+	rm -rf $(RECIPE)
+	$(MAKE) test-jupyterlab
 
 # Everything the website publishes: the book, then the PDF and student zip copied into
 # _build/html/downloads/, then the offline zip of the whole (what CI uploads).

@@ -1,17 +1,21 @@
 """The local and Binder path: the chapters in a real JupyterLab, as a reader runs them.
 
-JupyterLab (from requirements.txt, with jupyterlab-myst) is started on 127.0.0.1 on copies
-of the chapters; Chromium opens each one, runs every cell, and the test checks that nothing
-failed, that the MyST markup rendered (no raw ``:::{`` fences, solutions folded) and that a
-calculator answers a slider on the kernel. It reuses the environment the tests run in;
-``make test-local-recipe`` runs it in a fresh virtual environment made from requirements.txt,
-as the README's recipe does.
+JupyterLab (from requirements.txt, with jupyterlab-myst and the course's citations
+extension) is started on 127.0.0.1 on copies of the chapters; Chromium opens each chapter in
+notebooks/ (found by glob) in a workspace of its own, runs every cell, and the test checks
+that nothing failed, that the chapter reads as on the website (no raw ``:::{`` fences or
+roles, citations author-year with no bare key, exercises titled and numbered as on the site,
+every solution folded until opened) and that a calculator answers a slider on the kernel.
+``make test-jupyterlab`` runs it with JupyterLab from a virtual environment made from
+requirements.txt alone (the README's recipe; ``JUPYTER_BIN_DIR``); without that variable it
+uses the environment the tests run in.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -24,9 +28,10 @@ from urllib.parse import urlparse
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+#: Every chapter, found by glob (new chapters are picked up).
 CHAPTERS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
-#: The chapter whose calculator is moved on the kernel (its table must answer a slider).
-SLIDER_CHAPTER = "02-power-laws.ipynb"
+BIB_KEYS = re.findall(r"^@\w+\{([^,\s]+),", (REPO / "book" / "references.bib").read_text(),
+                      flags=re.M)
 JUPYTER = Path(os.environ.get("JUPYTER_BIN_DIR") or Path(sys.executable).parent) / "jupyter"
 
 #: Slow (a minute or more a chapter): `make test-jupyterlab`, not `make test`.
@@ -51,12 +56,19 @@ def lab(tmp_path_factory):
     settings.mkdir(parents=True)
     # every cell rendered (no virtual scrolling), so the whole chapter can be read
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    # no "get notified about Jupyter news?" toast over the notebook, and no request for it
+    notices = root / "settings" / "@jupyterlab" / "apputils-extension"
+    notices.mkdir(parents=True)
+    (notices / "notification.jupyterlab-settings").write_text(
+        json.dumps({"fetchNews": "false", "checkForUpdates": False}))
     port = _free_port()
     env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
            "JUPYTERLAB_WORKSPACES_DIR": str(root / "workspaces"),
            "JUPYTER_RUNTIME_DIR": str(root / "runtime"), "OPENBLAS_NUM_THREADS": "1"}
     command = [str(JUPYTER), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
                "--ServerApp.token=", "--ServerApp.password=", f"--ServerApp.root_dir={work}",
+               # the test ends each chapter's kernel over the REST API, without a browser
+               "--ServerApp.disable_check_xsrf=True",
                "--LabApp.news_url=None",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if os.geteuid() == 0:
@@ -84,6 +96,11 @@ def lab(tmp_path_factory):
 
 
 def _open_and_run(browser, lab: str, chapter: str):
+    """Open the chapter in a workspace of its own and run every cell; return the page.
+
+    A workspace per chapter (``?reset``): in JupyterLab's shared default workspace the next
+    chapter opened beside the restored previous one, and the test clicked and ran that one.
+    """
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     problems: list[str] = []
 
@@ -96,52 +113,127 @@ def _open_and_run(browser, lab: str, chapter: str):
 
     page.route("**/*", route)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.goto(f"{lab}/lab/tree/{chapter}", wait_until="load")
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=90_000)
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]',
-                           timeout=90_000)
-    page.locator(".jp-Notebook").first.click()
+    page.goto(f"{lab}/lab/workspaces/{Path(chapter).stem}/tree/{chapter}?reset",
+              wait_until="load")
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=90_000)
+    idle = '.jp-Notebook-ExecutionIndicator[data-status="idle"]'
+    page.wait_for_selector(idle, timeout=90_000)
+    assert panel.count() == 1 and page.locator(".jp-NotebookPanel").count() == 1
+    panel.locator(".jp-Cell").first.click()
     page.get_by_role("menuitem", name="Run", exact=True).click()
     page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
-    code_cells = page.locator(".jp-CodeCell").count()
+    code_cells = panel.locator(".jp-CodeCell").count()
     page.wait_for_function(
-        "n => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-        ".filter(p => /\\[\\d+\\]/.test(p.textContent)).length >= n", arg=code_cells,
-        timeout=300_000)
-    page.wait_for_selector('.jp-Notebook-ExecutionIndicator[data-status="idle"]',
-                           timeout=120_000)
-    return page, problems
+        "n => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) "
+        ".jp-CodeCell .jp-InputPrompt')].filter(p => /\\[\\d+\\]/.test(p.textContent))"
+        ".length >= n", arg=code_cells, timeout=300_000)
+    page.wait_for_selector(idle, timeout=120_000)
+    # jupyterlab-myst renders a markdown cell when it is shown: pass over every cell once
+    markdown = panel.locator(".jp-MarkdownCell")
+    for index in range(markdown.count()):
+        markdown.nth(index).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-MarkdownCell')]"
+        ".every(c => c.innerText.trim().length > 0)", timeout=60_000)
+    page.wait_for_timeout(500)  # the citations extension runs on the next animation frame
+    return page, panel, problems
+
+
+def _source_cells(chapter: str) -> list[dict]:
+    return json.loads((REPO / "notebooks" / chapter).read_text())["cells"]
+
+
+def _expected_exercise_titles(chapter: str) -> list[str]:
+    """The exercises' headers as the website prints them (sphinx-exercise)."""
+    titles, number = [], 0
+    for cell in _source_cells(chapter):
+        text = "".join(cell["source"]) if cell["cell_type"] == "markdown" else ""
+        for block in re.findall(r"^:::+\{exercise\}(.*?)\n(.*?)^:::+\s*$", text, flags=re.M | re.S):
+            title, options = block[0].strip(), block[1]
+            if ":nonumber:" in options:
+                titles.append(f"Exercise ({title})" if title else "Exercise")
+            else:
+                number += 1
+                titles.append(f"Exercise {number} ({title})" if title else f"Exercise {number}")
+    return titles
+
+
+def _plain_quotes(text: str) -> str:
+    """jupyterlab-myst prints typographic quotes (’ “ ”) where the source has ' and "."""
+    return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
+
+
+def _solutions(chapter: str) -> int:
+    return sum(len(re.findall(r"^:::+\{solution\}", "".join(c["source"]), flags=re.M))
+               for c in _source_cells(chapter) if c["cell_type"] == "markdown")
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_runs_and_reads_in_jupyterlab(browser, lab, chapter):
-    page, problems = _open_and_run(browser, lab, chapter)
-    errors = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+    page, panel, problems = _open_and_run(browser, lab, chapter)
+    errors = panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
     assert errors.count() == 0, errors.first.inner_text()
-    rendered = page.locator(".jp-MarkdownCell .jp-RenderedMarkdown")
-    text = "\n".join(rendered.all_inner_texts())
-    assert ":::{" not in text and "{footcite}" not in text and "{exercise}" not in text
-    # exercises render as exercises, their solutions folded until opened
-    assert page.locator(".jp-MarkdownCell details, .jp-MarkdownCell .myst-admonition,"
-                        " .jp-MarkdownCell aside").count() >= 1
-    calculators = page.locator(".jp-OutputArea .widget-vbox")
-    stored = json.loads((REPO / "notebooks" / chapter).read_text())
+    text = "\n".join(panel.locator(".jp-MarkdownCell").all_inner_texts())
+    # the MyST markup rendered: no raw fences or roles
+    for raw in (":::{", "{footcite}", "{cite", "{exercise}", "{solution}", "{term}", "```{"):
+        assert raw not in text, f"raw {raw!r} in the rendered chapter"
+    # citations author-year, as on the website: no bare key (chapter keys carry "chN-")
+    assert re.findall(r"\bch\d+-[a-z]+\d{4}\w*", text) == []
+    assert [key for key in BIB_KEYS if re.search(rf"\b{re.escape(key)}\b", text)] == []
+    if re.search(r"\{cite(:[a-z]+)?\}", "".join("".join(c["source"]) for c in
+                                                 _source_cells(chapter))):
+        assert panel.locator(".scalinglaws-citation").count() >= 1
+        assert re.search(r"[A-Z][\w-]+( et al\.| and [A-Z][\w-]+)?,? \(?\d{4}", text)
+    # exercises titled and numbered as on the website, in order
+    titles = [_plain_quotes(t.strip()) for t in panel.locator(
+        "aside.myst-exercise .myst-exercise-title").all_inner_texts()]
+    assert titles == _expected_exercise_titles(chapter)
+    # every solution folded until opened, then shown
+    solutions = panel.locator("details.myst-exercise")
+    assert solutions.count() == _solutions(chapter) >= 1
+    assert all(not s.evaluate("d => d.open") for s in solutions.all())
+    first = solutions.first
+    first.locator("summary").scroll_into_view_if_needed()
+    body = first.locator(":scope > :not(summary)").first
+    assert not body.is_visible()
+    first.locator("summary").click()
+    expect_open = first.evaluate("d => d.open")
+    assert expect_open and body.is_visible()
+    # every calculator drawn on the kernel, and one answers a slider
+    calculators = panel.locator(".jp-OutputArea .widget-vbox")
     views = sum("application/vnd.jupyter.widget-view+json" in o.get("data", {})
-                for c in stored["cells"] for o in c.get("outputs", []))
+                for c in _source_cells(chapter) for o in c.get("outputs", []))
     assert calculators.count() >= views
-    if chapter == SLIDER_CHAPTER:
-        _calculator_answers_a_slider(page)
+    if panel.locator('.jp-OutputArea [role="slider"]').count():
+        _calculator_answers_a_slider(page, panel)
     assert problems == []
     page.close()
+    _shut_down_kernels(lab)
 
 
-def _calculator_answers_a_slider(page):
-    """Move the power-law calculator's first slider one step: its table must change."""
-    handle = page.locator('.jp-OutputArea [role="slider"]').first
-    table = page.locator(".jp-OutputArea .widget-vbox table").first
-    before = table.inner_text()
+def _shut_down_kernels(lab: str) -> None:
+    """End the chapter's kernel (two cores: one kernel at a time)."""
+    sessions = json.load(urllib.request.urlopen(f"{lab}/api/sessions", timeout=10))
+    for session in sessions:
+        request = urllib.request.Request(f"{lab}/api/sessions/{session['id']}", method="DELETE")
+        urllib.request.urlopen(request, timeout=30)
+
+
+#: What a calculator's kernel redraws: its outputs, tables and figures (not the slider's own
+#: readout, which the browser updates by itself).
+_DRAWN = ("root => [...root.querySelectorAll('.widget-output, .widget-html-content, img')]"
+          ".map(e => e.tagName === 'IMG' ? e.src : e.innerHTML).join('|')")
+
+
+def _calculator_answers_a_slider(page, panel):
+    """Move the first calculator's first slider one step: what the kernel draws must change."""
+    handle = panel.locator('.jp-OutputArea [role="slider"]').first
+    handle.scroll_into_view_if_needed()
+    root = handle.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][last()]")
+    before = root.evaluate(_DRAWN)
+    assert before, "the calculator draws nothing"
     handle.focus()
     handle.press("ArrowRight")
-    page.wait_for_function("([el, old]) => el.innerText !== old",
-                           arg=[table.element_handle(), before], timeout=60_000)
-    assert table.inner_text() != before
+    page.wait_for_function(f"([root, old]) => ({_DRAWN})(root) !== old",
+                           arg=[root.element_handle(), before], timeout=60_000)

@@ -23,6 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OWN_PACKAGE = "scalinglaws"
+# the course's JupyterLab extension, a local package installed from its folder (not editable)
+LAB_EXTENSION = "./labextension"
+LAB_EXTENSION_PACKAGE = "scalinglaws-citations"
 PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)$")
 
 
@@ -37,7 +40,8 @@ def freeze(python: Path) -> list[str]:
                             check=True, capture_output=True, text=True, cwd=ROOT).stdout
     pins = []
     for line in output.splitlines():
-        if not line.strip() or line.startswith("#"):
+        if not line.strip() or line.startswith("#") or line.startswith(
+                f"{LAB_EXTENSION_PACKAGE} @ file:"):
             continue
         match = PIN.match(line.strip())
         if match is None:
@@ -85,7 +89,8 @@ def write(reader: list[str], dev: list[str], version: str) -> None:
     """Write requirements.txt (the reader's pins and the package) and requirements-dev.txt."""
     (ROOT / "requirements.txt").write_text("\n".join([
         READER_HEADER.format(version=version), *reader,
-        "# the course's own package, from this repository", "-e .", ""]), encoding="utf-8")
+        "# the course's own package, from this repository, and its JupyterLab extension",
+        "-e .", LAB_EXTENSION, ""]), encoding="utf-8")
     (ROOT / "requirements-dev.txt").write_text("\n".join([
         DEV_HEADER.format(version=version), "-r requirements.txt", *dev, ""]),
         encoding="utf-8")

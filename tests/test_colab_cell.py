@@ -1,0 +1,119 @@
+"""The Colab set-up cell (tools/colab_cell.py): current in every chapter, inert outside Colab.
+
+Colab itself cannot be reached from the tests; the cell's behaviour there is checked with a
+stand-in ``google.colab`` module and a recorded ``pip``: it installs exactly what is missing
+or too old, at the reader's pins, then the package from its release tag, turns on the widget
+manager, and installs nothing the second time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.metadata
+import io
+import json
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+import colab_cell  # noqa: E402
+
+NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_chapter_starts_with_the_current_setup_cell(path):
+    notebook = json.loads(path.read_text())
+    first = notebook["cells"][0]
+    assert colab_cell.is_current(notebook), (
+        f"{path.name}: first cell is not the current Colab set-up cell; run `make colab`")
+    assert first["cell_type"] == "code" and "remove-cell" in first["metadata"]["tags"]
+    assert first["outputs"] == []  # outside Colab it prints nothing (nbval compares this)
+
+
+def test_the_cell_pins_every_dependency_of_the_package_to_the_readers_pin():
+    requirements = (REPO / "requirements.txt").read_text().splitlines()
+    pins = colab_cell.pinned_dependencies()
+    assert len(pins) >= 5
+    for requirement, pin in pins.items():
+        name = requirement.split(">")[0].split("=")[0].split("<")[0]
+        assert any(line.lower().replace("_", "-") == f"{name}=={pin}".lower()
+                   for line in requirements), requirement
+    source = colab_cell.cell_source()
+    version = colab_cell.package_version()
+    assert f"git+{colab_cell.repository_url()}@v{version}" in source
+    assert f'lacks("scalinglaws=={version}")' in source
+
+
+def _run_cell(monkeypatch, installed: dict[str, str], colab: bool):
+    """Execute the cell's code; return (pip commands, widget manager calls, printed text)."""
+    commands, enabled = [], []
+    monkeypatch.setattr(subprocess, "run", lambda command, **kw: commands.append(command))
+
+    def version(name):
+        if name.lower() not in installed:
+            raise importlib.metadata.PackageNotFoundError(name)
+        return installed[name.lower()]
+
+    monkeypatch.setattr(importlib.metadata, "version", version)
+    if colab:
+        output = types.SimpleNamespace(enable_custom_widget_manager=lambda: enabled.append(1))
+        google = types.ModuleType("google")
+        colab_module = types.ModuleType("google.colab")
+        colab_module.output = output
+        google.colab = colab_module
+        monkeypatch.setitem(sys.modules, "google", google)
+        monkeypatch.setitem(sys.modules, "google.colab", colab_module)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(compile(colab_cell.cell_source(), "<colab-cell>", "exec"), {"__name__": "cell"})
+    return commands, enabled, printed.getvalue()
+
+
+def test_outside_colab_the_cell_installs_and_prints_nothing(monkeypatch):
+    assert "google.colab" not in sys.modules
+    commands, enabled, printed = _run_cell(monkeypatch, installed={}, colab=False)
+    assert commands == [] and enabled == [] and printed == ""
+
+
+def test_in_colab_it_installs_only_what_is_missing_or_too_old_then_nothing(monkeypatch):
+    pins = {requirement.split(">")[0].split("=")[0].lower(): pin
+            for requirement, pin in colab_cell.pinned_dependencies().items()}
+    # Colab as it might be: numpy and pandas new enough, ipywidgets 7, no threadpoolctl
+    colab = {"numpy": "2.0.2", "scipy": "1.14.1", "pandas": "2.2.2", "matplotlib": "3.10.0",
+             "ipywidgets": "7.7.1"}
+    monkeypatch.delitem(sys.modules, "ipywidgets", raising=False)
+    commands, enabled, printed = _run_cell(monkeypatch, installed=colab, colab=True)
+    assert len(commands) == 2 and enabled == [1]
+    installs = commands[0][commands[0].index("--quiet") + 1:]
+    assert sorted(installs) == sorted([f"ipywidgets=={pins['ipywidgets']}",
+                                       f"threadpoolctl=={pins['threadpoolctl']}"])
+    assert commands[1][-1].startswith("scalinglaws @ git+") and "--no-deps" in commands[1]
+    assert printed == ""  # nothing it replaced was loaded yet: no restart needed
+
+    everything = {**colab, "ipywidgets": pins["ipywidgets"],
+                  "threadpoolctl": pins["threadpoolctl"],
+                  "scalinglaws": colab_cell.package_version()}
+    commands, enabled, printed = _run_cell(monkeypatch, installed=everything, colab=True)
+    assert commands == [] and enabled == [1] and printed == ""
+
+
+def test_in_colab_replacing_a_loaded_package_asks_for_a_restart(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ipywidgets", types.ModuleType("ipywidgets"))
+    commands, _, printed = _run_cell(monkeypatch, installed={"ipywidgets": "7.7.1"}, colab=True)
+    assert "ipywidgets" in printed and "Restart session" in printed
+
+
+def test_update_is_idempotent_and_replaces_an_old_cell():
+    notebook = {"cells": [{"cell_type": "markdown", "metadata": {}, "source": ["# Title"]}]}
+    assert colab_cell.update(notebook) and colab_cell.is_current(notebook)
+    assert not colab_cell.update(notebook)
+    notebook["cells"][0]["source"] = ["# an older version of the cell\n"]
+    notebook["cells"].append(notebook["cells"].pop(0))  # and misplaced
+    assert colab_cell.update(notebook) and colab_cell.is_current(notebook)
+    assert [c["cell_type"] for c in notebook["cells"]] == ["code", "markdown"]
