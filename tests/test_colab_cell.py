@@ -86,8 +86,9 @@ def test_in_colab_it_installs_only_what_is_missing_or_too_old_then_nothing(monke
             for requirement, pin in colab_cell.pinned_dependencies().items()}
     # Colab as it might be: numpy and pandas new enough, ipywidgets 7, no threadpoolctl
     colab = {"numpy": "2.0.2", "scipy": "1.14.1", "pandas": "2.2.2", "matplotlib": "3.10.0",
-             "ipywidgets": "7.7.1"}
-    monkeypatch.delitem(sys.modules, "ipywidgets", raising=False)
+             "pillow": "11.1.0", "ipywidgets": "7.7.1"}
+    for loaded in ("ipywidgets", "threadpoolctl"):  # other tests may have imported them
+        monkeypatch.delitem(sys.modules, loaded, raising=False)
     commands, enabled, printed = _run_cell(monkeypatch, installed=colab, colab=True)
     assert len(commands) == 2 and enabled == [1]
     installs = commands[0][commands[0].index("--quiet") + 1:]
