@@ -418,7 +418,8 @@ def test_repetition_button_finds_the_package_split(page, calculators):
     assert page.problems == []
 
 
-@pytest.mark.parametrize("name", ["repetition", "data-quality", "data-runway"])
+@pytest.mark.parametrize("name", ["repetition", "data-quality", "data-runway", "lifetime",
+                                  "inference-optimum", "serving"])
 def test_chapter_4_figures_have_the_package_axes(page, calculators, name):
     """Linear or log on each axis as the package's figure (and its button's figure)."""
     from scalinglaws import plotting
