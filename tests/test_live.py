@@ -31,13 +31,16 @@ from scalinglaws.widgets import (
     dennard_calculator,
     fit_lab_calculator,
     fit_your_runs_calculator,
+    inference_optimum_calculator,
     isoflop_calculator,
+    lifetime_calculator,
     mirage_calculator,
     moore_calculator,
     power_law_calculator,
     quality_calculator,
     repetition_calculator,
     runway_calculator,
+    serving_calculator,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -57,6 +60,9 @@ LIVE = {
     "data-runway": runway_calculator,
     "mirage": mirage_calculator,
     "benchmark-reader": benchmark_calculator,
+    "lifetime": lifetime_calculator,
+    "inference-optimum": inference_optimum_calculator,
+    "serving": serving_calculator,
 }
 
 
@@ -314,6 +320,10 @@ EXTRA = {"allocation": [{"budget_source": "hardware", "n_accelerators": text}
                              (3e14, 4, 1, "2024", "2.67"), (3e14, 1, 10, "2030", "1.5"),
                              (1e13, 100, 1000, "1950", "1.01"), (1e16, 16, 3, "2100", "10"),
                              (3e13, 2.5, 1, "2000", "2.67"), (1e15, 1, 1, "2024", "1000.0"))],
+         # each law at the corners of demand and size (the optimum's bracket at its extremes)
+         "inference-optimum": [{"reference_params": n, "inference_tokens": t, "law": law}
+                               for law in ("sardana2024", "hoffmann2022", "besiroglu2024")
+                               for n, t in ((1e9, 1e15), (1e12, 1e9))],
          # the start year's range depends on what counts as one chip (single dies end in 2024)
          "moore": [{"start_year": text, "per_die": per_die}
                    for text in ("1970", "1971", "2023", "2024", "2025", "2012")
@@ -408,7 +418,8 @@ def test_repetition_button_finds_the_package_split(page, calculators):
     assert page.problems == []
 
 
-@pytest.mark.parametrize("name", ["repetition", "data-quality", "data-runway"])
+@pytest.mark.parametrize("name", ["repetition", "data-quality", "data-runway", "lifetime",
+                                  "inference-optimum", "serving"])
 def test_chapter_4_figures_have_the_package_axes(page, calculators, name):
     """Linear or log on each axis as the package's figure (and its button's figure)."""
     from scalinglaws import plotting

@@ -68,6 +68,17 @@ SECTIONS = {
         Formula("Benchmark noise", "emergence.score_standard_error"),
         Formula("Smooth rise or jump", "emergence.misread_probability"),
     ],
+    "From training to inference (chapter 6)": [
+        Formula("Lifetime compute", "inference.lifetime_flops"),
+        Formula("Break-even demand", "inference.breakeven_inference_tokens"),
+        Formula("Chinchilla-style reference", "inference.chinchilla_style_tokens", paragraph=1),
+        Formula("Inference-aware optimum", "inference_formulas.optimality_residual",
+                paragraph=1),
+        Formula("Key-value cache", "inference_formulas.kv_bytes_per_token"),
+        Formula("Decode roofline", "inference_formulas.decode_step_seconds"),
+        Formula("Serving cost", "inference_formulas.cost_per_million_tokens"),
+        Formula("Reliability over steps", "inference.compound_success"),
+    ],
 }
 
 CONSTANTS = ["chinchilla.FLOPS_PER_PARAM_TOKEN", "powerlaw.PF_DAY_FLOPS",

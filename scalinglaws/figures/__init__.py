@@ -5,6 +5,6 @@ a calculator); the chapters call them from cells whose input is hidden, and the 
 each figure's plotted data and labels (nbval compares text outputs only, not images).
 """
 
-from scalinglaws.figures import chinchilla, datalimits, hardware, powerlaw
+from scalinglaws.figures import chinchilla, datalimits, hardware, inference, powerlaw
 
-__all__ = ["chinchilla", "datalimits", "hardware", "powerlaw"]
+__all__ = ["chinchilla", "datalimits", "hardware", "inference", "powerlaw"]

@@ -18,7 +18,12 @@ import math
 import sys
 from pathlib import Path
 
-from scalinglaws import datalimits_formulas, emergence_formulas, formulas
+from scalinglaws import (
+    datalimits_formulas,
+    emergence_formulas,
+    formulas,
+    inference_formulas,
+)
 from scalinglaws.web.translate import HEADER, translate_file
 
 __all__ = ["GENERATED", "generated_files", "main", "site_data"]
@@ -32,6 +37,7 @@ FORMULA_MODULES = {
     "formulas.js": formulas,
     "datalimits_formulas.js": datalimits_formulas,
     "emergence_formulas.js": emergence_formulas,
+    "inference_formulas.js": inference_formulas,
 }
 
 
@@ -53,6 +59,7 @@ def site_data() -> dict:
         "name": str(row["name"]), "year": int(row["year"]),
         "power_w": _number(row["power_w"]), "price_usd": _number(row["price_usd"]),
         "tflops": {key: _number(row[column]) for key, column in PRECISIONS.items()},
+        "memory_gb": _number(row["memory_gb"]), "bandwidth_tbps": _number(row["bandwidth_tbps"]),
     } for _, row in chips.iterrows()]
     cpus = load_cpus()
     counted = cpus[cpus["transistors"].notna()]
@@ -84,6 +91,7 @@ def site_data() -> dict:
                           "params": [float(value) for value in runs["params"]],
                           "tokens": [float(value) for value in runs["tokens"]]},
         "datalimits": _datalimits_data(runs),
+        "inference": _inference_data(),
     }
 
 
@@ -119,6 +127,26 @@ def _datalimits_data(runs) -> dict:
         "growth_trend": {"rate_per_year": trend.rate_per_year,
                          "reference_year": trend.reference_year,
                          "value_at_reference": trend.value_at_reference},
+    }
+
+
+def _inference_data() -> dict:
+    """Chapter 6's laws, number formats and model architectures (scalinglaws.inference)."""
+    from scalinglaws import inference as inf
+
+    models = inf.load_model_architectures()
+    return {
+        "laws": {key: {"E": law.E, "A": law.A, "B": law.B, "alpha": law.alpha,
+                       "beta": law.beta, "name": law.name}
+                 for key, law in inf.INFERENCE_LAWS.items()},
+        "precision_bits": inf.PRECISION_BITS,
+        "precision_labels": inf.PRECISION_LABELS,
+        "precision_peak": inf.PRECISION_PEAK_COLUMN,
+        "batch_sizes": list(inf.BATCH_SIZES),
+        "context_lengths": list(inf.CONTEXT_LENGTHS),
+        "models": [{"name": str(row["name"]), "params": inf.model_params(str(row["name"])),
+                    "layers": int(row["layers"]), "kv_heads": int(row["kv_heads"]),
+                    "head_dim": int(row["head_dim"])} for _, row in models.iterrows()],
     }
 
 

@@ -26,14 +26,21 @@ from scalinglaws.widgets.hardware import (
     dennard_calculator,
     moore_calculator,
 )
+from scalinglaws.widgets.inference import (
+    inference_optimum_calculator,
+    lifetime_calculator,
+    serving_calculator,
+)
 from scalinglaws.widgets.powerlaw import power_law_calculator
 
 __all__ = ["CALCULATORS", "Action", "Calculator", "Choice", "Number", "Slider",
            "accelerator_calculator", "allocation_calculator", "benchmark_calculator",
            "dennard_calculator",
            "fit_lab_calculator", "fit_your_runs_calculator", "format_interval",
-           "isoflop_calculator", "mirage_calculator", "moore_calculator", "power_law_calculator",
-           "quality_calculator", "repetition_calculator", "runway_calculator"]
+           "inference_optimum_calculator", "isoflop_calculator", "lifetime_calculator",
+           "mirage_calculator", "moore_calculator", "power_law_calculator",
+           "quality_calculator", "repetition_calculator", "runway_calculator",
+           "serving_calculator"]
 
 #: Every calculator of the book, by name: the benchmark times each, the tests drive each.
 CALCULATORS: dict[str, Callable[[], Calculator]] = {
@@ -50,4 +57,7 @@ CALCULATORS: dict[str, Callable[[], Calculator]] = {
     "data runway (chapter 4)": runway_calculator,
     "mirage explorer (chapter 5)": mirage_calculator,
     "benchmark reader (chapter 5)": benchmark_calculator,
+    "lifetime compute (chapter 6)": lifetime_calculator,
+    "inference-aware optimum (chapter 6)": inference_optimum_calculator,
+    "serving cost (chapter 6)": serving_calculator,
 }

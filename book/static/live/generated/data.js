@@ -63,7 +63,9 @@ export const DATA = {
     "fp16": 125.0,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 16.0,
+   "bandwidth_tbps": 0.9
   },
   {
    "name": "NVIDIA A100 (SXM4 80GB)",
@@ -77,7 +79,9 @@ export const DATA = {
     "fp16": 312.0,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 80.0,
+   "bandwidth_tbps": 2.039
   },
   {
    "name": "NVIDIA H100 (SXM5 80GB)",
@@ -91,7 +95,9 @@ export const DATA = {
     "fp16": 989.5,
     "fp8": 1979.0,
     "fp4": null
-   }
+   },
+   "memory_gb": 80.0,
+   "bandwidth_tbps": 3.35
   },
   {
    "name": "NVIDIA H200 (SXM 141GB)",
@@ -105,7 +111,9 @@ export const DATA = {
     "fp16": 989.5,
     "fp8": 1979.0,
     "fp4": null
-   }
+   },
+   "memory_gb": 141.0,
+   "bandwidth_tbps": 4.8
   },
   {
    "name": "NVIDIA B200 (HGX B200 SXM6 180GB)",
@@ -119,7 +127,9 @@ export const DATA = {
     "fp16": 2250.0,
     "fp8": 4500.0,
     "fp4": 9000.0
-   }
+   },
+   "memory_gb": 180.0,
+   "bandwidth_tbps": 7.7
   },
   {
    "name": "NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)",
@@ -133,7 +143,9 @@ export const DATA = {
     "fp16": 2500.0,
     "fp8": 5000.0,
     "fp4": 10000.0
-   }
+   },
+   "memory_gb": 186.0,
+   "bandwidth_tbps": 8.0
   },
   {
    "name": "NVIDIA B300 (HGX B300 Blackwell Ultra)",
@@ -147,7 +159,9 @@ export const DATA = {
     "fp16": 2250.0,
     "fp8": 4500.0,
     "fp4": 14000.0
-   }
+   },
+   "memory_gb": 270.0,
+   "bandwidth_tbps": 7.7
   },
   {
    "name": "AMD Instinct MI100",
@@ -161,7 +175,9 @@ export const DATA = {
     "fp16": 184.6,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 32.0,
+   "bandwidth_tbps": 1.23
   },
   {
    "name": "AMD Instinct MI250X",
@@ -175,7 +191,9 @@ export const DATA = {
     "fp16": 383.0,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 128.0,
+   "bandwidth_tbps": 3.2
   },
   {
    "name": "AMD Instinct MI300X",
@@ -189,7 +207,9 @@ export const DATA = {
     "fp16": 1307.4,
     "fp8": 2614.9,
     "fp4": null
-   }
+   },
+   "memory_gb": 192.0,
+   "bandwidth_tbps": 5.3
   },
   {
    "name": "AMD Instinct MI325X",
@@ -203,7 +223,9 @@ export const DATA = {
     "fp16": 1307.4,
     "fp8": 2614.9,
     "fp4": null
-   }
+   },
+   "memory_gb": 256.0,
+   "bandwidth_tbps": 6.0
   },
   {
    "name": "AMD Instinct MI355X",
@@ -217,7 +239,9 @@ export const DATA = {
     "fp16": null,
     "fp8": 5000.0,
     "fp4": 10100.0
-   }
+   },
+   "memory_gb": 288.0,
+   "bandwidth_tbps": 8.0
   },
   {
    "name": "Google TPU v4",
@@ -231,7 +255,9 @@ export const DATA = {
     "fp16": null,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 32.0,
+   "bandwidth_tbps": 1.2
   },
   {
    "name": "Google TPU v5e",
@@ -245,7 +271,9 @@ export const DATA = {
     "fp16": null,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 16.0,
+   "bandwidth_tbps": 0.819
   },
   {
    "name": "Google TPU v5p",
@@ -259,7 +287,9 @@ export const DATA = {
     "fp16": null,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 95.0,
+   "bandwidth_tbps": 2.765
   },
   {
    "name": "Google TPU v6e (Trillium)",
@@ -273,7 +303,9 @@ export const DATA = {
     "fp16": null,
     "fp8": null,
     "fp4": null
-   }
+   },
+   "memory_gb": 32.0,
+   "bandwidth_tbps": 1.638
   },
   {
    "name": "Google TPU7x (Ironwood)",
@@ -287,7 +319,9 @@ export const DATA = {
     "fp16": null,
     "fp8": 4614.0,
     "fp4": null
-   }
+   },
+   "memory_gb": 192.0,
+   "bandwidth_tbps": 7.37
   }
  ],
  "cpus": {
@@ -855,5 +889,98 @@ export const DATA = {
    "reference_year": 2023.12,
    "value_at_reference": 2399852555999.438
   }
+ },
+ "inference": {
+  "laws": {
+   "sardana2024": {
+    "E": 1.69,
+    "A": 406.4,
+    "B": 410.7,
+    "alpha": 0.336,
+    "beta": 0.283,
+    "name": "Sardana et al. 2024 (their code's Chinchilla law)"
+   },
+   "hoffmann2022": {
+    "E": 1.69,
+    "A": 406.4,
+    "B": 410.7,
+    "alpha": 0.34,
+    "beta": 0.28,
+    "name": "Hoffmann et al. 2022 (eq. 10, as printed)"
+   },
+   "besiroglu2024": {
+    "E": 1.8168640400416654,
+    "A": 482.0057194215438,
+    "B": 2085.434195928221,
+    "alpha": 0.34781303,
+    "beta": 0.36585412,
+    "name": "Besiroglu et al. 2024 (replication)"
+   }
+  },
+  "precision_bits": {
+   "fp32": 32.0,
+   "bf16": 16.0,
+   "fp8": 8.0,
+   "mxfp4": 4.25,
+   "nvfp4": 4.5
+  },
+  "precision_labels": {
+   "fp32": "FP32",
+   "bf16": "BF16",
+   "fp8": "FP8",
+   "mxfp4": "MXFP4 (4 bits + 8-bit scale per 32)",
+   "nvfp4": "NVFP4 (4 bits + FP8 scale per 16)"
+  },
+  "precision_peak": {
+   "fp32": "fp32",
+   "bf16": "bf16",
+   "fp8": "fp8",
+   "mxfp4": "fp4",
+   "nvfp4": "fp4"
+  },
+  "batch_sizes": [
+   1,
+   2,
+   4,
+   8,
+   16,
+   32,
+   64,
+   128,
+   256,
+   512,
+   1024
+  ],
+  "context_lengths": [
+   1024,
+   2048,
+   4096,
+   8192,
+   32768,
+   131072
+  ],
+  "models": [
+   {
+    "name": "Llama 3 8B",
+    "params": 8030261248.0,
+    "layers": 32,
+    "kv_heads": 8,
+    "head_dim": 128
+   },
+   {
+    "name": "Llama 3 70B",
+    "params": 70553706496.0,
+    "layers": 80,
+    "kv_heads": 8,
+    "head_dim": 128
+   },
+   {
+    "name": "Llama 3.1 405B",
+    "params": 405853388800.0,
+    "layers": 126,
+    "kv_heads": 8,
+    "head_dim": 128
+   }
+  ]
  }
 };

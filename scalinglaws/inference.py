@@ -1,0 +1,661 @@
+"""From training to inference: lifetime compute, inference-aware sizing, serving cost, precision.
+
+A model is trained once, on D_train tokens at about 6·N FLOPs each, and then serves tokens at
+about 2·N FLOPs each (Kaplan et al. 2020, Table 1 and §2.1; the constants live in
+:mod:`scalinglaws.units`). Its lifetime compute is 6·N·D_train + 2·N·D_inference
+(:func:`lifetime_flops`). Sardana, Portes, Doubov & Frankle (2024), "Beyond
+Chinchilla-Optimal", minimise that sum at a fixed loss: with enough demand a smaller model
+trained on more tokens is cheaper over its life (:func:`inference_optimal`,
+:func:`inference_aware_sizing`). Serving cost follows from memory (weights and key-value
+cache at a number format's bits), a roofline of decoding (:func:`serving_estimate`), and a
+rental price. The closed forms are in :mod:`scalinglaws.inference_formulas`, shared with the
+website; this module checks inputs and solves the optimum with scipy.
+
+Citation keys refer to ``book/references.bib``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import brentq
+
+from scalinglaws import inference_formulas as f
+from scalinglaws._validate import integer_in_range, number_in_range, numbers
+from scalinglaws.chinchilla.laws import LossLaw, get_law
+from scalinglaws.datasets import SOURCE, Column, load_table
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN, INFERENCE_FLOPS_PER_PARAM_TOKEN
+
+__all__ = [
+    "BATCH_SIZES", "CONTEXT_LENGTHS", "INFERENCE_LAWS", "PRECISION_BITS", "PRECISION_LABELS",
+    "PRECISION_PEAK_COLUMN", "SARDANA_2024", "InferenceAwareSizing", "InferenceOptimum",
+    "LifetimeCompute", "ServingEstimate", "architecture", "breakeven_inference_tokens",
+    "chinchilla_style_tokens", "compound_success", "inference_aware_sizing",
+    "inference_optimal", "kv_cache_bytes", "lifetime_compute", "lifetime_flops",
+    "lifetime_flops_at_loss", "load_model_architectures", "model_params",
+    "serving_estimate", "steps_at_success", "weight_bytes", "implied_inference_tokens",
+    "memory_table", "peak_table", "step_success_for",
+]
+
+#: The Chinchilla law as Sardana et al.'s code uses it: Hoffmann et al.'s Approach 3 with
+#: α = 0.336 and β = 0.283 (``sardana2024code``, ``utils.py``: "Defaults to constants from
+#: Chinchilla paper (law 3)"), not the rounded 0.34 and 0.28 of eq. 10. With them the
+#: authors' stated examples are reproduced exactly (research/inference-facts.md §2).
+SARDANA_2024 = LossLaw(E=1.69, A=406.4, B=410.7, alpha=0.336, beta=0.283,
+                       name="Sardana et al. 2024 (their code's Chinchilla law)",
+                       source="sardana2024code, utils.py")
+
+#: Laws for the inference-aware calculator, by key: Sardana's coefficients first.
+INFERENCE_LAWS = {"sardana2024": SARDANA_2024, "hoffmann2022": get_law("hoffmann2022"),
+                  "besiroglu2024": get_law("besiroglu2024")}
+
+#: Bits per stored value of each number format. Block-scaled FP4 adds its shared scale:
+#: MXFP4 one 8-bit E8M0 scale per 32 values (OCP MX v1.0, ``ocp2023mx``): 4 + 8/32 = 4.25;
+#: NVFP4 one FP8 scale per 16 values (``nvidia2025nvfp4``): 4 + 8/16 = 4.5 (its one FP32
+#: scale per tensor is negligible).
+PRECISION_BITS = {"fp32": 32.0, "bf16": 16.0, "fp8": 8.0, "mxfp4": 4.0 + 8.0 / 32.0,
+                  "nvfp4": 4.0 + 8.0 / 16.0}
+#: Labels of the formats for tables and drop-downs.
+PRECISION_LABELS = {"fp32": "FP32", "bf16": "BF16", "fp8": "FP8",
+                    "mxfp4": "MXFP4 (4 bits + 8-bit scale per 32)",
+                    "nvfp4": "NVFP4 (4 bits + FP8 scale per 16)"}
+#: The accelerator table's dense-throughput key each format computes at.
+PRECISION_PEAK_COLUMN = {"fp32": "fp32", "bf16": "bf16", "fp8": "fp8", "mxfp4": "fp4",
+                         "nvfp4": "fp4"}
+#: Batch sizes (concurrent sequences) and context lengths the serving calculator offers.
+BATCH_SIZES = (1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024)
+CONTEXT_LENGTHS = (1024, 2048, 4096, 8192, 32768, 131072)
+
+ARCHITECTURE_COLUMNS = [
+    Column("name", "text"),
+    Column("layers", "int", low=1, high=1_000),
+    Column("d_model", "int", low=64, high=1_000_000),
+    Column("ffn_dim", "int", low=64, high=10_000_000),
+    Column("heads", "int", low=1, high=10_000),
+    Column("kv_heads", "int", low=1, high=10_000),
+    Column("head_dim", "int", low=8, high=10_000),
+    Column("vocab_size", "int", low=2, high=10_000_000),
+    Column("train_tokens", "float", low=1e9, high=1e15),
+    SOURCE,
+]
+
+
+@cache
+def load_model_architectures(folder=None) -> pd.DataFrame:
+    """Published architectures of dense decoder models (``model_architectures.csv``).
+
+    Layers, model width, feed-forward width, attention and key-value heads, head dimension,
+    vocabulary (the released tokenizer's, with reserved tokens) and training tokens, one
+    source per row (Llama 3: ``dubey2024llama3`` Table 3 and the model cards).
+
+    >>> load_model_architectures().set_index("name").loc["Llama 3 8B", "kv_heads"]
+    np.int64(8)
+    """
+    return load_table("model_architectures.csv", ARCHITECTURE_COLUMNS, folder)
+
+
+def architecture(name: str) -> dict:
+    """One row of :func:`load_model_architectures` as a dict; a clear error for an unknown name.
+
+    >>> architecture("Llama 3 70B")["layers"]
+    80
+    """
+    table = load_model_architectures()
+    rows = table[table["name"] == name]
+    if rows.empty:
+        raise ValueError(f"model must be one of {', '.join(table['name'])}; got {name!r}")
+    row = rows.iloc[0]
+    return {key: (row[key].item() if hasattr(row[key], "item") else row[key])
+            for key in table.columns}
+
+
+def model_params(name: str) -> float:
+    """Parameters of a Llama-style decoder from its architecture (untied embeddings, SwiGLU).
+
+    N = 2·V·d (input and output embeddings) + L·(2·d² + 2·d·n_kv·d_head + 3·d·d_ffn + 2·d)
+    + d: query and output projections, key and value projections (grouped-query attention),
+    the three SwiGLU matrices and two RMSNorm gains per layer, and the final norm.
+
+    >>> round(model_params("Llama 3 8B") / 1e9, 3)
+    8.03
+    """
+    a = architecture(name)
+    d, kv = a["d_model"], a["kv_heads"] * a["head_dim"]
+    per_layer = 2 * d * d + 2 * d * kv + 3 * d * a["ffn_dim"] + 2 * d
+    return float(2 * a["vocab_size"] * d + a["layers"] * per_layer + d)
+
+
+# --- Lifetime compute --------------------------------------------------------------------------
+
+
+def lifetime_flops(params, train_tokens, inference_tokens):
+    """Lifetime FLOPs C = 6·N·D_train + 2·N·D_inference: training plus inference.
+
+    Parameters
+    ----------
+    params : float or array
+        Parameters N, ≥ 0.
+    train_tokens : float or array
+        Training tokens D_train, ≥ 0.
+    inference_tokens : float or array
+        Tokens processed in service over the model's life (prompt and generated), ≥ 0; zero
+        means training only.
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Raises
+    ------
+    ValueError
+        Naming the argument, for a negative or non-finite value.
+
+    References
+    ----------
+    Kaplan et al. (2020), Table 1 and §2.1 (``kaplan2020scaling``): 2N FLOPs per token
+    forward, 6N trained; Sardana et al. (2024) (``sardana2024beyond``) minimise this sum.
+    The attention term 2·n_layer·n_ctx·d_attn per token is left out.
+
+    Examples
+    --------
+    >>> f"{lifetime_flops(8.03e9, 15e12, 0):.3g}"
+    '7.23e+23'
+    >>> f"{lifetime_flops(8.03e9, 15e12, 45e12) / lifetime_flops(8.03e9, 15e12, 0):.3g}"
+    '2'
+    """
+    n = numbers("params", params, 0, None)
+    d = numbers("train_tokens", train_tokens, 0, None)
+    t = numbers("inference_tokens", inference_tokens, 0, None)
+    result = f.lifetime_flops(n, d, t)
+    return float(result) if np.ndim(result) == 0 else result
+
+
+def breakeven_inference_tokens(train_tokens):
+    """Tokens served when inference has cost as much as training: D_inference = 3·D_train.
+
+    >>> f"{breakeven_inference_tokens(15e12):.3g}"
+    '4.5e+13'
+    """
+    return float(f.breakeven_inference_tokens(number_in_range("train_tokens", train_tokens, 0,
+                                                              None)))
+
+
+@dataclass(frozen=True)
+class LifetimeCompute:
+    """Training and inference FLOPs over a period of service (see :func:`lifetime_compute`)."""
+
+    params: float
+    train_tokens: float
+    tokens_per_day: float
+    days: int
+    training_flops: float
+    inference_flops: float
+    total_flops: float
+    inference_share: float
+    breakeven_tokens: float
+    crossover_day: float
+    day: np.ndarray
+    cumulative_inference: np.ndarray
+
+    @property
+    def crossover_within_service(self) -> bool:
+        """Whether inference overtakes training before the service ends."""
+        return self.crossover_day <= self.days
+
+
+def lifetime_compute(params, train_tokens, tokens_per_day, days) -> LifetimeCompute:
+    """Lifetime FLOPs of a model serving ``tokens_per_day`` for ``days`` days.
+
+    Cumulative inference FLOPs grow as 2·N·rate·t and pass training's 6·N·D_train on day
+    3·D_train / rate (:func:`scalinglaws.inference_formulas.crossover_day`), whatever N.
+
+    Examples
+    --------
+    >>> r = lifetime_compute(8.03e9, 15e12, 1e11, 720)
+    >>> r.crossover_day, round(r.inference_share, 3)
+    (450.0, 0.615)
+    """
+    n = number_in_range("params", params, 0, None, low_inclusive=False)
+    d = number_in_range("train_tokens", train_tokens, 0, None, low_inclusive=False)
+    rate = number_in_range("tokens_per_day", tokens_per_day, 0, None, low_inclusive=False)
+    days = integer_in_range("days", days, 1, 36_500)
+    day = np.linspace(0.0, days, 61)
+    training = float(f.lifetime_flops(n, d, 0.0))
+    inference = float(f.inference_flops(n, rate * days))
+    total = lifetime_flops(n, d, rate * days)
+    return LifetimeCompute(n, d, rate, days, training, inference, total, inference / total,
+                           float(f.breakeven_inference_tokens(d)),
+                           float(f.crossover_day(d, rate)), day,
+                           f.inference_flops(n, rate * day))
+
+
+# --- Inference-aware sizing (Sardana et al. 2024) -------------------------------------------
+
+
+def chinchilla_style_tokens(params, law=SARDANA_2024) -> float:
+    """Training tokens of the compute-optimal model of ``params`` parameters under ``law``.
+
+    D = G⁻¹·(N/G)^(α/β) (Hoffmann et al. 2022, eq. 4 inverted): Sardana et al.'s reference
+    ("Chinchilla-style") model. With their coefficients a 13B model gets 576 billion tokens,
+    44 per parameter, not the 20 of the rule of thumb.
+
+    >>> round(chinchilla_style_tokens(13e9) / 1e9, 1)
+    576.5
+    """
+    n = number_in_range("params", params, 0, None, low_inclusive=False)
+    return float(f.chinchilla_style_tokens(n, get_law(law)))
+
+
+def _target_loss(loss, law: LossLaw) -> float:
+    return number_in_range("loss", loss, law.E, None, low_inclusive=False)
+
+
+@dataclass(frozen=True)
+class InferenceOptimum:
+    """The model of lowest lifetime FLOPs at a loss (see :func:`inference_optimal`)."""
+
+    loss: float
+    inference_tokens: float
+    params: float
+    tokens: float
+    lifetime_flops: float
+
+    @property
+    def tokens_per_param(self) -> float:
+        """D/N of the optimum."""
+        return self.tokens / self.params
+
+
+def inference_optimal(loss, inference_tokens, law=SARDANA_2024) -> InferenceOptimum:
+    """The N and D_train that reach ``loss`` with the fewest lifetime FLOPs.
+
+    Minimises 6·N·D + 2·N·T subject to L(N, D) = ℓ (Sardana et al. 2024). The first-order
+    condition is one equation in D
+    (:func:`scalinglaws.inference_formulas.optimality_residual`), monotone in D, solved
+    here with scipy's Brent method on the bracket of
+    :func:`scalinglaws.inference_formulas.inference_optimal_tokens` (which the website
+    solves by bisection); N follows from the loss.
+
+    Parameters
+    ----------
+    loss : float
+        Target loss ℓ (nats per token), above the law's E.
+    inference_tokens : float
+        Lifetime inference tokens T, ≥ 0 (0 gives the compute-optimal model).
+    law : LossLaw or str
+        The loss law; default Sardana et al.'s coefficients (:data:`SARDANA_2024`).
+
+    Examples
+    --------
+    The authors' README example (loss 1.947, 2 trillion inference tokens):
+
+    >>> opt = inference_optimal(1.947, 2e12)
+    >>> f"{opt.params:.4g}", f"{opt.tokens:.4g}"
+    ('2.418e+10', '2.657e+12')
+    """
+    law = get_law(law)
+    ell = _target_loss(loss, law)
+    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    low = (law.B * (law.beta / law.alpha + 1.0) / (ell - law.E)) ** (1.0 / law.beta)
+    if t == 0:
+        tokens = low
+    else:
+        high = max(2.0 ** (1.0 / law.beta) * low,
+                   (2.0 * t * law.beta * law.B * INFERENCE_FLOPS_PER_PARAM_TOKEN
+                    / (FLOPS_PER_PARAM_TOKEN * law.alpha * (ell - law.E)))
+                   ** (1.0 / (law.beta + 1.0)))
+        root = brentq(lambda log_d: f.optimality_residual(math.exp(log_d), ell, t, law),
+                      math.log(low), math.log(high), xtol=1e-14, rtol=1e-15, maxiter=500)
+        tokens = math.exp(root)
+    params = float(f.iso_loss_params(tokens, ell, law))
+    return InferenceOptimum(ell, t, params, tokens, float(f.lifetime_flops(params, tokens, t)))
+
+
+def lifetime_flops_at_loss(params, loss, inference_tokens, law=SARDANA_2024) -> float:
+    """Lifetime FLOPs of a model of ``params`` trained just long enough to reach ``loss``.
+
+    D from the law (:func:`scalinglaws.inference_formulas.iso_loss_tokens`); infinite
+    when N is too small ever to reach the loss.
+
+    >>> f"{lifetime_flops_at_loss(1e8, 2.0, 0):.3g}"
+    'inf'
+    """
+    law = get_law(law)
+    n = number_in_range("params", params, 0, None, low_inclusive=False)
+    ell = _target_loss(loss, law)
+    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    if ell - law.E - law.A / n**law.alpha <= 0:
+        return math.inf
+    return float(f.lifetime_flops(n, f.iso_loss_tokens(n, ell, law), t))
+
+
+@dataclass(frozen=True)
+class InferenceAwareSizing:
+    """A Chinchilla-style reference model against the inference-aware optimum of its loss."""
+
+    law: LossLaw
+    reference_params: float
+    reference_tokens: float
+    loss: float
+    inference_tokens: float
+    reference_flops: float
+    optimum: InferenceOptimum
+    grid_params: np.ndarray
+    grid_flops: np.ndarray
+    grid_training_flops: np.ndarray
+
+    @property
+    def flops_ratio(self) -> float:
+        """Lifetime FLOPs of the optimum over the reference's (≤ 1)."""
+        return self.optimum.lifetime_flops / self.reference_flops
+
+    @property
+    def flops_saved(self) -> float:
+        """Lifetime FLOPs saved by the optimum."""
+        return self.reference_flops - self.optimum.lifetime_flops
+
+
+def inference_aware_sizing(reference_params, inference_tokens,
+                           law="sardana2024") -> InferenceAwareSizing:
+    """Compare a compute-optimal model of ``reference_params`` with the optimum for demand.
+
+    The reference is Sardana et al.'s "Chinchilla-style" model (compute-optimal under the
+    same law, :func:`chinchilla_style_tokens`); the target loss is its loss; the optimum is
+    :func:`inference_optimal` for ``inference_tokens``. The grid traces lifetime FLOPs at that
+    loss against model size, for the figure.
+
+    Examples
+    --------
+    >>> s = inference_aware_sizing(13e9, 2e12)
+    >>> round(s.optimum.params / 1e9, 2), round(s.optimum.tokens / 1e9), round(s.flops_ratio, 3)
+    (6.97, 1248, 0.826)
+    """
+    law = INFERENCE_LAWS[law] if isinstance(law, str) and law in INFERENCE_LAWS else \
+        get_law(law)
+    n = number_in_range("reference_params", reference_params, 0, None, low_inclusive=False)
+    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    d = float(f.chinchilla_style_tokens(n, law))
+    ell = float(f.loss_of(n, d, law))
+    optimum = inference_optimal(ell, t, law)
+    reference_flops = float(f.lifetime_flops(n, d, t))
+    grid = _grid(n, optimum.params, ell, law)
+    tokens = f.iso_loss_tokens(grid, ell, law)
+    return InferenceAwareSizing(law, n, d, ell, t, reference_flops, optimum, grid,
+                                f.lifetime_flops(grid, tokens, t),
+                                f.lifetime_flops(grid, tokens, 0.0))
+
+
+def _grid(reference_params: float, optimum_params: float, loss: float, law) -> np.ndarray:
+    """Model sizes for the figure: from just above the smallest that can reach the loss (or a
+    tenth of the optimum) to three times the reference, 41 points evenly in log."""
+    smallest = (law.A / (loss - law.E)) ** (1.0 / law.alpha)
+    low = max(1.25 * smallest, optimum_params / 10.0)
+    return np.logspace(np.log10(low), np.log10(3.0 * reference_params), 41)
+
+
+# --- Serving: memory and the roofline of decoding ---------------------------------------------
+
+
+def _precision_key(precision) -> str:
+    if precision not in PRECISION_BITS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISION_BITS)}; "
+                         f"got {precision!r}")
+    return precision
+
+
+def weight_bytes(params, precision) -> float:
+    """Bytes of ``params`` weights stored in ``precision`` (a key of :data:`PRECISION_BITS`).
+
+    >>> round(weight_bytes(8.03e9, "bf16") / 1e9, 2), round(weight_bytes(8.03e9, "nvfp4") / 1e9, 2)
+    (16.06, 4.52)
+    """
+    n = number_in_range("params", params, 0, None)
+    return float(f.weight_bytes(n, PRECISION_BITS[_precision_key(precision)]))
+
+
+def kv_cache_bytes(model: str, precision, context_tokens, batch=1) -> float:
+    """Key-value cache bytes of ``batch`` sequences of ``context_tokens`` for ``model``.
+
+    2 (K and V) · layers · KV heads · head dim · bytes per value per token (Pope et al.
+    2022 discuss it; grouped-query attention keeps 8 KV heads in Llama 3).
+
+    >>> round(kv_cache_bytes("Llama 3 8B", "bf16", 8192) / 2**30, 3)
+    1.0
+    """
+    a = architecture(model)
+    bits = PRECISION_BITS[_precision_key(precision)]
+    context = number_in_range("context_tokens", context_tokens, 0, None)
+    batch = integer_in_range("batch", batch, 1, None)
+    return float(f.kv_bytes_per_token(a["layers"], a["kv_heads"], a["head_dim"], bits)
+                 * context * batch)
+
+
+@dataclass(frozen=True)
+class ServingEstimate:
+    """Memory, decode-throughput bound and cost of serving (see :func:`serving_estimate`)."""
+
+    model: str
+    params: float
+    precision: str
+    accelerator: str
+    batch: int
+    context: int
+    usd_per_hour: float
+    utilisation: float
+    peak_flops: float
+    bandwidth: float
+    memory_per_accelerator: float
+    weight_bytes: float
+    kv_bytes: float
+    n_accelerators: int
+    compute_seconds: float
+    memory_seconds: float
+    tokens_per_second: float
+    usd_per_million_tokens: float
+    curve_batch: np.ndarray
+    curve_compute_bound: np.ndarray
+    curve_memory_bound: np.ndarray
+
+    @property
+    def total_bytes(self) -> float:
+        """Weights plus key-value cache."""
+        return self.weight_bytes + self.kv_bytes
+
+    @property
+    def bandwidth_bound(self) -> bool:
+        """Whether reading memory, not arithmetic, sets the step time."""
+        return self.memory_seconds >= self.compute_seconds
+
+    @property
+    def intensity(self) -> float:
+        """FLOPs per byte read in one decode step."""
+        return INFERENCE_FLOPS_PER_PARAM_TOKEN * self.params * self.batch / self.total_bytes
+
+    @property
+    def ridge_point(self) -> float:
+        """FLOPs per byte at which the chip's compute and bandwidth limits meet."""
+        return self.peak_flops / self.bandwidth
+
+
+def _chip(chips: pd.DataFrame, name) -> pd.Series:
+    rows = chips[chips["name"] == name]
+    if rows.empty:
+        raise ValueError(f"accelerator must be the name of a chip in the table "
+                         f"(e.g. {chips['name'].iloc[0]!r}); got {name!r}")
+    return rows.iloc[0]
+
+
+def serving_estimate(model="Llama 3 8B", precision="bf16", accelerator="NVIDIA H100 (SXM5 80GB)",
+                     batch=16, context=8192, usd_per_hour=4.916, utilisation=1.0,
+                     chips: pd.DataFrame | None = None) -> ServingEstimate:
+    """Memory, the decode-throughput bound and $ per million tokens of serving ``model``.
+
+    Weights and the key-value cache (``batch`` sequences of ``context`` tokens, stored in the
+    same format) must fit in the accelerators' memory: the count is the smallest that holds
+    them (activations and fragmentation ignored; ideal tensor parallelism). One decode step
+    makes one token per sequence: 2·N·batch FLOPs and one read of the weights and the cache.
+    Its time is the roofline's slower side, at ``utilisation`` of the peak FLOP/s (dense,
+    from the accelerator table at the format's width) and of the memory bandwidth. Cost is
+    the accelerators' hourly price over tokens per hour. Prefill and attention FLOPs are
+    left out.
+
+    Examples
+    --------
+    >>> s = serving_estimate(batch=1)
+    >>> s.n_accelerators, s.bandwidth_bound, round(s.tokens_per_second)
+    (1, True, 196)
+    """
+    from scalinglaws.datasets import load_accelerators
+
+    chips = load_accelerators() if chips is None else chips
+    usd = number_in_range("usd_per_hour", usd_per_hour, 0, 1000, low_inclusive=False)
+    share = number_in_range("utilisation", utilisation, 0, 1, low_inclusive=False)
+    a = architecture(model)
+    key = _precision_key(precision)
+    row = _chip(chips, accelerator)
+    column = f"{PRECISION_PEAK_COLUMN[key]}_tflops_dense"
+    peak_tflops = float(row[column])
+    if not math.isfinite(peak_tflops):
+        have = [k for k in ("fp32", "tf32", "bf16", "fp16", "fp8", "fp4")
+                if math.isfinite(float(row[f"{k}_tflops_dense"]))]
+        raise ValueError(f"precision {precision!r} needs a dense {PRECISION_PEAK_COLUMN[key]} "
+                         f"figure, which the table lacks for {accelerator}; it has "
+                         f"{', '.join(have)}")
+    batch = int(batch)
+    if batch not in BATCH_SIZES:
+        raise ValueError(f"batch must be one of {', '.join(map(str, BATCH_SIZES))}; "
+                         f"got {batch!r}")
+    context = int(context)
+    if context not in CONTEXT_LENGTHS:
+        raise ValueError(f"context must be one of {', '.join(map(str, CONTEXT_LENGTHS))}; "
+                         f"got {context!r}")
+    params = model_params(model)
+    bits = PRECISION_BITS[key]
+    weights = float(f.weight_bytes(params, bits))
+    per_sequence = float(f.kv_bytes_per_token(a["layers"], a["kv_heads"], a["head_dim"], bits)
+                         * context)
+    memory = float(row["memory_gb"]) * 1e9
+    n_chips = int(math.ceil((weights + per_sequence * batch) / memory))
+    peak = peak_tflops * 1e12 * n_chips * share
+    bandwidth = float(row["bandwidth_tbps"]) * 1e12 * n_chips * share
+    curve = np.array(BATCH_SIZES, dtype=float)
+    flops = INFERENCE_FLOPS_PER_PARAM_TOKEN * params * batch
+    compute_s, memory_s = flops / peak, (weights + per_sequence * batch) / bandwidth
+    rate = batch / f.decode_step_seconds(flops, weights + per_sequence * batch, peak, bandwidth)
+    return ServingEstimate(
+        model, params, key, str(accelerator), batch, context, usd, share, peak, bandwidth,
+        memory, weights, per_sequence * batch, n_chips, compute_s, memory_s, rate,
+        float(f.cost_per_million_tokens(n_chips, usd, rate)), curve,
+        peak / (INFERENCE_FLOPS_PER_PARAM_TOKEN * params) * np.ones_like(curve),
+        curve * bandwidth / (weights + per_sequence * curve))
+
+
+# --- Reliability over many steps -------------------------------------------------------------
+
+
+def compound_success(step_success, steps):
+    """Task success = p^k for k independent steps that each succeed with probability p.
+
+    >>> round(compound_success(0.99, 100), 3), round(compound_success(0.999, 100), 3)
+    (0.366, 0.905)
+    """
+    p = numbers("step_success", step_success, 0, 1)
+    k = numbers("steps", steps, 0, None)
+    result = p**k
+    return float(result) if np.ndim(result) == 0 else result
+
+
+def steps_at_success(step_success, task_success=0.5) -> float:
+    """Steps a task can have and still succeed with ``task_success``: k = ln s / ln p.
+
+    >>> round(steps_at_success(0.99), 1), round(steps_at_success(0.999), 1)
+    (69.0, 692.8)
+    """
+    p = number_in_range("step_success", step_success, 0, 1, low_inclusive=False,
+                        high_inclusive=False)
+    s = number_in_range("task_success", task_success, 0, 1, low_inclusive=False,
+                        high_inclusive=False)
+    return math.log(s) / math.log(p)
+
+
+
+def step_success_for(task_success, steps) -> float:
+    """Per-step success needed for a task of ``steps`` steps to succeed with ``task_success``.
+
+    p = s^(1/k): 99 % over 100 steps needs 99.99 % per step.
+
+    >>> round(step_success_for(0.99, 100), 6)
+    0.9999
+    """
+    s = number_in_range("task_success", task_success, 0, 1, low_inclusive=False)
+    k = number_in_range("steps", steps, 0, None, low_inclusive=False)
+    return s ** (1.0 / k)
+
+
+# --- What demand justifies a published run -------------------------------------------------
+
+
+def implied_inference_tokens(params, train_tokens, law=SARDANA_2024) -> float:
+    """The lifetime demand for which a model of N parameters on D tokens is inference-optimal.
+
+    Sardana et al.'s condition is linear in T: with ℓ = L(N, D),
+    T = (ℓ − E − (βB/α + B)·D^(−β)) · (6/2)·α·D^(β+1) / (βB). Zero or negative means the run
+    is at or short of the compute-optimal length for its loss (no demand needed).
+
+    Llama 3 8B on 15 trillion tokens, under Sardana et al.'s law:
+
+    >>> f"{implied_inference_tokens(8.03e9, 15e12):.2g}"
+    '8.8e+13'
+    """
+    law = get_law(law)
+    n = number_in_range("params", params, 0, None, low_inclusive=False)
+    d = number_in_range("train_tokens", train_tokens, 0, None, low_inclusive=False)
+    ell = float(f.loss_of(n, d, law))
+    gap = -float(f.optimality_residual(d, ell, 0.0, law))
+    return gap * FLOPS_PER_PARAM_TOKEN / INFERENCE_FLOPS_PER_PARAM_TOKEN * law.alpha \
+        * d ** (law.beta + 1.0) / (law.beta * law.B)
+
+
+def memory_table(models=None, precisions=("bf16", "fp8", "mxfp4", "nvfp4"),
+                 context=8192) -> pd.DataFrame:
+    """Weights (GB) in each format, and the key-value cache of one sequence of ``context`` tokens.
+
+    >>> memory_table().loc["Llama 3 8B", "bf16"]
+    np.float64(16.06)
+    """
+    names = list(load_model_architectures()["name"]) if models is None else list(models)
+    rows = {}
+    for name in names:
+        n = model_params(name)
+        row = {"params (billions)": round(n / 1e9, 2)}
+        row.update({p: round(weight_bytes(n, p) / 1e9, 2) for p in precisions})
+        row[f"KV cache, {context:,} tokens, bf16 (GiB)"] = round(
+            kv_cache_bytes(name, "bf16", context) / 2**30, 2)
+        rows[name] = row
+    return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def peak_table(chips: pd.DataFrame | None = None, names=None) -> pd.DataFrame:
+    """Dense peak TFLOP/s by format, memory, bandwidth and the BF16 ridge point (FLOP/byte).
+
+    >>> round(peak_table().loc["NVIDIA H100 (SXM5 80GB)", "ridge (FLOP/byte, BF16)"])
+    295
+    """
+    from scalinglaws.datasets import load_accelerators
+
+    chips = load_accelerators() if chips is None else chips
+    if names is not None:
+        chips = chips[chips["name"].isin(names)]
+    table = pd.DataFrame({
+        "BF16": chips["bf16_tflops_dense"].to_numpy(),
+        "FP8": chips["fp8_tflops_dense"].to_numpy(),
+        "FP4": chips["fp4_tflops_dense"].to_numpy(),
+        "memory (GB)": chips["memory_gb"].to_numpy(),
+        "bandwidth (TB/s)": chips["bandwidth_tbps"].to_numpy(),
+    }, index=chips["name"].to_numpy())
+    table["ridge (FLOP/byte, BF16)"] = (table["BF16"] / table["bandwidth (TB/s)"]).round(0)
+    return table
