@@ -19,6 +19,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2023",
     "Almazrouei, Alobeidli, Alshamsi et al. (2023). The Falcon Series of Open Language Models."
   ],
+  "aws2024capacityblocks": [
+    "Amazon Web Services",
+    "2024",
+    "Amazon Web Services (2024). Amazon EC2 Capacity Blocks for ML Pricing."
+  ],
   "besiroglu2024chinchilla": [
     "Besiroglu et al.",
     "2024",
@@ -44,6 +49,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2024",
     "DeepSeek-AI (2024). DeepSeek-V3 Technical Report."
   ],
+  "deepseekai2025r1": [
+    "DeepSeek-AI",
+    "2025",
+    "DeepSeek-AI (2025). DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning."
+  ],
   "dennard1974design": [
     "Dennard et al.",
     "1974",
@@ -53,6 +63,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Denning and Lewis",
     "2017",
     "Denning, Lewis (2017). Exponential laws of computing growth. Communications of the ACM."
+  ],
+  "dettmers2023case": [
+    "Dettmers and Zettlemoyer",
+    "2023",
+    "Dettmers, Zettlemoyer (2023). The Case for 4-bit Precision: k-bit Inference Scaling Laws. Proceedings of the 40th International Conference on Machine Learning (ICML)."
   ],
   "du2024understanding": [
     "Du et al.",
@@ -84,6 +99,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2012",
     "Esmaeilzadeh, Blem, St. Amant et al. (2012). Power Limitations and Dark Silicon Challenge the Future of Multicore. ACM Transactions on Computer Systems."
   ],
+  "frantar2023gptq": [
+    "Frantar et al.",
+    "2023",
+    "Frantar, Ashkboos, Hoefler et al. (2023). GPTQ: Accurate Post-Training Quantization for Generative Pre-trained Transformers. International Conference on Learning Representations (ICLR)."
+  ],
   "ganguli2022predictability": [
     "Ganguli et al.",
     "2022",
@@ -98,6 +118,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Gemma Team et al.",
     "2025",
     "Gemma Team, Kamath, others (2025). Gemma 3 Technical Report."
+  ],
+  "google2026io": [
+    "Pichai",
+    "2026",
+    "Pichai (2026). Google I/O 2026: opening keynote remarks. The Keyword (blog.google)."
   ],
   "gunasekar2023textbooks": [
     "Gunasekar et al.",
@@ -124,6 +149,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2017",
     "Hestness, Narang, Ardalani et al. (2017). Deep Learning Scaling is Predictable, Empirically."
   ],
+  "hinton2015distilling": [
+    "Hinton et al.",
+    "2015",
+    "Hinton, Vinyals, Dean (2015). Distilling the Knowledge in a Neural Network."
+  ],
   "hobbhahn2022gpu": [
     "Hobbhahn and Besiroglu",
     "2022",
@@ -149,10 +179,30 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2020",
     "Kaplan, McCandlish, Henighan et al. (2020). Scaling Laws for Neural Language Models."
   ],
+  "kumar2024precision": [
+    "Kumar et al.",
+    "2024",
+    "Kumar, Ankner, Spector et al. (2024). Scaling Laws for Precision."
+  ],
+  "kwa2025metr": [
+    "Kwa et al.",
+    "2025",
+    "Kwa, West, Becker et al. (2025). Measuring AI Ability to Complete Long Tasks."
+  ],
   "lee2022deduplicating": [
     "Lee et al.",
     "2022",
     "Lee, Ippolito, Nystrom et al. (2022). Deduplicating Training Data Makes Language Models Better. Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics (ACL 2022)."
+  ],
+  "meta2024llama32card": [
+    "Meta",
+    "2024",
+    "Meta (2024). Llama 3.2 Model Card. GitHub, meta-llama/llama-models, textttmodels/llama3_2/MODEL_CARD.md."
+  ],
+  "meta2024llama3card": [
+    "Meta",
+    "2024",
+    "Meta (2024). Meta Llama 3 Model Card. GitHub, meta-llama/llama3, textttMODEL_CARD.md."
   ],
   "micikevicius2022fp8": [
     "Micikevicius et al.",
@@ -178,6 +228,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Muennighoff et al.",
     "2023",
     "Muennighoff, Rush, Barak et al. (2023). Scaling Data-Constrained Language Models. Advances in Neural Information Processing Systems 36 (NeurIPS 2023)."
+  ],
+  "muralidharan2024minitron": [
+    "Muralidharan et al.",
+    "2024",
+    "Muralidharan, Sreenivas, Joshi et al. (2024). Compact Language Models via Pruning and Knowledge Distillation."
   ],
   "nvidia2020tf32": [
     "NVIDIA",
@@ -224,6 +279,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2024",
     "Penedo, Kydl'ivcek, Ben Allal et al. (2024). The FineWeb Datasets: Decanting the Web for the Finest Text Data at Scale. Advances in Neural Information Processing Systems 37 (NeurIPS 2024), Datasets and Benchmarks Track."
   ],
+  "pope2022efficiently": [
+    "Pope et al.",
+    "2022",
+    "Pope, Douglas, Chowdhery et al. (2022). Efficiently Scaling Transformer Inference."
+  ],
   "porian2024resolving": [
     "Porian et al.",
     "2024",
@@ -258,6 +318,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Sardana et al.",
     "2024",
     "Sardana, Portes, Doubov et al. (2024). Beyond Chinchilla-Optimal: Accounting for Inference in Language Model Scaling Laws. Proceedings of the 41st International Conference on Machine Learning (ICML)."
+  ],
+  "sardana2024code": [
+    "Sardana",
+    "2024",
+    "Sardana (2024). beyond-chinchilla: code and data for ``Beyond Chinchilla-Optimal''. GitHub repository nikhilsardana/beyond-chinchilla."
   ],
   "schaeffer2023mirage": [
     "Schaeffer et al.",
