@@ -18,7 +18,7 @@ import math
 import sys
 from pathlib import Path
 
-from scalinglaws import datalimits_formulas, emergence_formulas, formulas
+from scalinglaws import datalimits_formulas, emergence_formulas, formulas, outlook_formulas
 from scalinglaws.web.translate import HEADER, translate_file
 
 __all__ = ["GENERATED", "generated_files", "main", "site_data"]
@@ -32,6 +32,7 @@ FORMULA_MODULES = {
     "formulas.js": formulas,
     "datalimits_formulas.js": datalimits_formulas,
     "emergence_formulas.js": emergence_formulas,
+    "outlook_formulas.js": outlook_formulas,
 }
 
 
@@ -84,6 +85,7 @@ def site_data() -> dict:
                           "params": [float(value) for value in runs["params"]],
                           "tokens": [float(value) for value in runs["tokens"]]},
         "datalimits": _datalimits_data(runs),
+        **_outlook_data(),
     }
 
 
@@ -120,6 +122,17 @@ def _datalimits_data(runs) -> dict:
                          "reference_year": trend.reference_year,
                          "value_at_reference": trend.value_at_reference},
     }
+
+
+def _outlook_data() -> dict:
+    """Chapter 7's constants: repetition's R*_D and ceiling, data centres' use, the grids."""
+    from scalinglaws.datalimits import MUENNIGHOFF_2023
+    from scalinglaws.outlook import DATA_CENTRES_2024_TWH, GRID_INTENSITY
+
+    return {"outlook": {"rd_star": MUENNIGHOFF_2023.rd_star,
+                        "repetition_ceiling": MUENNIGHOFF_2023.ceiling,
+                        "data_centres_2024_twh": DATA_CENTRES_2024_TWH,
+                        "grid_intensity": GRID_INTENSITY}}
 
 
 def generated_files() -> dict[Path, str]:

@@ -26,6 +26,11 @@ from scalinglaws.widgets.hardware import (
     dennard_calculator,
     moore_calculator,
 )
+from scalinglaws.widgets.outlook import (
+    energy_calculator,
+    leap_calculator,
+    reliability_calculator,
+)
 from scalinglaws.widgets.powerlaw import power_law_calculator
 
 __all__ = ["CALCULATORS", "Action", "Calculator", "Choice", "Number", "Slider",
@@ -33,7 +38,8 @@ __all__ = ["CALCULATORS", "Action", "Calculator", "Choice", "Number", "Slider",
            "dennard_calculator",
            "fit_lab_calculator", "fit_your_runs_calculator", "format_interval",
            "isoflop_calculator", "mirage_calculator", "moore_calculator", "power_law_calculator",
-           "quality_calculator", "repetition_calculator", "runway_calculator"]
+           "quality_calculator", "repetition_calculator", "runway_calculator",
+           "energy_calculator", "leap_calculator", "reliability_calculator"]
 
 #: Every calculator of the book, by name: the benchmark times each, the tests drive each.
 CALCULATORS: dict[str, Callable[[], Calculator]] = {
@@ -50,4 +56,7 @@ CALCULATORS: dict[str, Callable[[], Calculator]] = {
     "data runway (chapter 4)": runway_calculator,
     "mirage explorer (chapter 5)": mirage_calculator,
     "benchmark reader (chapter 5)": benchmark_calculator,
+    "energy and carbon (chapter 7)": energy_calculator,
+    "cluster reliability (chapter 7)": reliability_calculator,
+    "1,000,000x explorer (chapter 7)": leap_calculator,
 }

@@ -14,7 +14,8 @@ import { renderFigure } from "./figure.js";
 /** The calculators that have a view here; the others keep their default state and say so. */
 const LIVE = new Set(["dennard", "moore", "accelerators", "allocation", "isoflop",
   "power-law-fit", "fit-your-runs", "fit-lab",
-  "repetition", "data-quality", "data-runway", "mirage", "benchmark-reader"]);
+  "repetition", "data-quality", "data-runway", "mirage", "benchmark-reader", "energy",
+  "reliability", "leap"]);
 let counter = 0;
 
 function element(tag, attributes = {}, children = []) {

@@ -855,5 +855,14 @@ export const DATA = {
    "reference_year": 2023.12,
    "value_at_reference": 2399852555999.438
   }
+ },
+ "outlook": {
+  "rd_star": 15.387756,
+  "repetition_ceiling": 16.387756,
+  "data_centres_2024_twh": 415.0,
+  "grid_intensity": {
+   "world_2024": 445.0,
+   "france_bloom": 57.0
+  }
  }
 };
