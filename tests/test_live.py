@@ -29,15 +29,18 @@ from scalinglaws.widgets import (
     allocation_calculator,
     benchmark_calculator,
     dennard_calculator,
+    energy_calculator,
     fit_lab_calculator,
     fit_your_runs_calculator,
     inference_optimum_calculator,
     isoflop_calculator,
+    leap_calculator,
     lifetime_calculator,
     mirage_calculator,
     moore_calculator,
     power_law_calculator,
     quality_calculator,
+    reliability_calculator,
     repetition_calculator,
     runway_calculator,
     serving_calculator,
@@ -63,6 +66,9 @@ LIVE = {
     "lifetime": lifetime_calculator,
     "inference-optimum": inference_optimum_calculator,
     "serving": serving_calculator,
+    "energy": energy_calculator,
+    "reliability": reliability_calculator,
+    "leap": leap_calculator,
 }
 
 
@@ -233,6 +239,31 @@ def test_generated_formulas_match_the_package(page):
     for (name, args, want), have in zip(calls, got, strict=True):
         want = json.loads(json.dumps(want, default=float).replace("NaN", '"nan"'))
         _close(have, want, name, args)
+
+
+def test_generated_outlook_formulas_match_the_package(page):
+    from scalinglaws import outlook_formulas
+
+    rng = random.Random(7)
+    calls = []
+    for _ in range(40):
+        m, delta = 10 ** rng.uniform(-1, 5), 10 ** rng.uniform(-2, 2)
+        calls += [
+            ("training_energy_joules", [10 ** rng.uniform(18, 32), 10 ** rng.uniform(11, 13),
+                                        rng.uniform(0.05, 1), rng.uniform(1, 2)]),
+            ("emissions_tonnes", [10 ** rng.uniform(9, 20), rng.uniform(0, 1000)]),
+            ("daly_interval", [delta, m]),
+            ("goodput", [10 ** rng.uniform(-1, 5), delta, rng.uniform(0, 60), m]),
+            ("years_for_factor", [10 ** rng.uniform(0, 9), rng.uniform(1.01, 100)]),
+            ("reducible_loss_factor", [10 ** rng.uniform(0, 9), rng.uniform(0.01, 0.5)]),
+        ]
+    want = [float(getattr(outlook_formulas, name)(*args)) for name, args in calls]
+    got = page.evaluate("""async (calls) => {
+      const O = await import('./live/generated/outlook_formulas.js');
+      return calls.map(([name, args]) => O[name](...args));
+    }""", calls)
+    for (name, args), have, value in zip(calls, got, want, strict=True):
+        assert have == pytest.approx(value, rel=1e-13, abs=1e-300), (name, args)
 
 
 def _close(have, want, name, args):

@@ -58,6 +58,12 @@ SECTIONS = {
         Formula("Compute-optimal allocation", "chinchilla.compute_optimal", paragraph=1),
         Formula("Kaplan et al.'s allocation", "chinchilla.kaplan_allocation"),
     ],
+    "Data limits (chapter 4)": [
+        Formula("Effective data", "datalimits_formulas.effective_data"),
+        Formula("Compute-optimal loss", "datalimits_formulas.optimal_loss_scale"),
+        Formula("Epochs for a target", "datalimits_formulas.epochs_for_effective_data",
+                paragraph=1),
+    ],
     "Emergence and the metric mirage (chapter 5)": [
         Formula("Per-token accuracy", "emergence.token_accuracy"),
         Formula("Exact match", "emergence.exact_match_accuracy"),
@@ -78,6 +84,17 @@ SECTIONS = {
         Formula("Decode roofline", "inference_formulas.decode_step_seconds"),
         Formula("Serving cost", "inference_formulas.cost_per_million_tokens"),
         Formula("Reliability over steps", "inference.compound_success"),
+    ],
+    "Outlook (chapter 7)": [
+        Formula("Energy of a run", "outlook_formulas.training_energy_joules"),
+        Formula("Emissions", "outlook_formulas.emissions_tonnes"),
+        Formula("Interruptions", "outlook_formulas.interruptions_per_day"),
+        Formula("Checkpoint interval, first order", "outlook_formulas.young_interval"),
+        Formula("Checkpoint interval, higher order", "outlook_formulas.daly_interval"),
+        Formula("Goodput", "outlook_formulas.goodput"),
+        Formula("Mixture of experts", "outlook_formulas.moe_training_flops"),
+        Formula("Doubling time of a growth rate", "outlook_formulas.doubling_months"),
+        Formula("Returns per order of magnitude", "outlook_formulas.reducible_loss_factor"),
     ],
 }
 
@@ -122,6 +139,19 @@ def dennard_table(kappa: float = 2.0) -> list[str]:
         cells = " | ".join(kappa_power(getattr(rules, quantity), kappa) for _, rules in columns)
         lines.append(f"| {quantity.replace('_', ' ')} | {cells} |")
     return lines
+
+
+def chapter_page(section: str) -> tuple[str, str] | None:
+    """('chapter N', its notebook's file name) for a section headed '… (chapter N)', when
+    that chapter's notebook exists; else None."""
+    import re
+
+    match = re.search(r"\(chapter (\d+)\)", section)
+    if match is None:
+        return None
+    number = int(match.group(1))
+    pages = sorted((REPO / "notebooks").glob(f"{number:02d}-*.ipynb"))
+    return (f"chapter {number}", pages[0].name) if pages else None
 
 
 def resolve(target: str):
@@ -231,6 +261,9 @@ def render() -> str:
              "Print it from your browser: the navigation is left out.", ""]
     for section, formulas in SECTIONS.items():
         lines += [f"## {section}", ""]
+        chapter = chapter_page(section)
+        if chapter is not None:
+            lines += [f"From [{chapter[0]}](../notebooks/{chapter[1]}).", ""]
         for formula in formulas:
             lines.append(f"- **{formula.label}.** {_markdown(formula_text(formula))} "
                          f"(`{formula.target}`)")

@@ -23,6 +23,7 @@ from scalinglaws import (
     emergence_formulas,
     formulas,
     inference_formulas,
+    outlook_formulas,
 )
 from scalinglaws.web.translate import HEADER, translate_file
 
@@ -38,6 +39,7 @@ FORMULA_MODULES = {
     "datalimits_formulas.js": datalimits_formulas,
     "emergence_formulas.js": emergence_formulas,
     "inference_formulas.js": inference_formulas,
+    "outlook_formulas.js": outlook_formulas,
 }
 
 
@@ -92,6 +94,7 @@ def site_data() -> dict:
                           "tokens": [float(value) for value in runs["tokens"]]},
         "datalimits": _datalimits_data(runs),
         "inference": _inference_data(),
+        **_outlook_data(),
     }
 
 
@@ -148,6 +151,15 @@ def _inference_data() -> dict:
                     "layers": int(row["layers"]), "kv_heads": int(row["kv_heads"]),
                     "head_dim": int(row["head_dim"])} for _, row in models.iterrows()],
     }
+def _outlook_data() -> dict:
+    """Chapter 7's constants: repetition's R*_D and ceiling, data centres' use, the grids."""
+    from scalinglaws.datalimits import MUENNIGHOFF_2023
+    from scalinglaws.outlook import DATA_CENTRES_2024_TWH, GRID_INTENSITY
+
+    return {"outlook": {"rd_star": MUENNIGHOFF_2023.rd_star,
+                        "repetition_ceiling": MUENNIGHOFF_2023.ceiling,
+                        "data_centres_2024_twh": DATA_CENTRES_2024_TWH,
+                        "grid_intensity": GRID_INTENSITY}}
 
 
 def generated_files() -> dict[Path, str]:

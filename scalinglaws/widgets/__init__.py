@@ -31,16 +31,21 @@ from scalinglaws.widgets.inference import (
     lifetime_calculator,
     serving_calculator,
 )
+from scalinglaws.widgets.outlook import (
+    energy_calculator,
+    leap_calculator,
+    reliability_calculator,
+)
 from scalinglaws.widgets.powerlaw import power_law_calculator
 
 __all__ = ["CALCULATORS", "Action", "Calculator", "Choice", "Number", "Slider",
            "accelerator_calculator", "allocation_calculator", "benchmark_calculator",
-           "dennard_calculator",
-           "fit_lab_calculator", "fit_your_runs_calculator", "format_interval",
-           "inference_optimum_calculator", "isoflop_calculator", "lifetime_calculator",
-           "mirage_calculator", "moore_calculator", "power_law_calculator",
-           "quality_calculator", "repetition_calculator", "runway_calculator",
-           "serving_calculator"]
+           "dennard_calculator", "energy_calculator", "fit_lab_calculator",
+           "fit_your_runs_calculator", "format_interval",
+           "inference_optimum_calculator", "isoflop_calculator", "leap_calculator",
+           "lifetime_calculator", "mirage_calculator", "moore_calculator",
+           "power_law_calculator", "quality_calculator", "reliability_calculator",
+           "repetition_calculator", "runway_calculator", "serving_calculator"]
 
 #: Every calculator of the book, by name: the benchmark times each, the tests drive each.
 CALCULATORS: dict[str, Callable[[], Calculator]] = {
@@ -60,4 +65,7 @@ CALCULATORS: dict[str, Callable[[], Calculator]] = {
     "lifetime compute (chapter 6)": lifetime_calculator,
     "inference-aware optimum (chapter 6)": inference_optimum_calculator,
     "serving cost (chapter 6)": serving_calculator,
+    "energy and carbon (chapter 7)": energy_calculator,
+    "cluster reliability (chapter 7)": reliability_calculator,
+    "1,000,000x explorer (chapter 7)": leap_calculator,
 }

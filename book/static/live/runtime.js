@@ -15,7 +15,7 @@ import { renderFigure } from "./figure.js";
 const LIVE = new Set(["dennard", "moore", "accelerators", "allocation", "isoflop",
   "power-law-fit", "fit-your-runs", "fit-lab",
   "repetition", "data-quality", "data-runway", "mirage", "benchmark-reader",
-  "lifetime", "inference-optimum", "serving"]);
+  "lifetime", "inference-optimum", "serving", "energy", "reliability", "leap"]);
 let counter = 0;
 
 function element(tag, attributes = {}, children = []) {

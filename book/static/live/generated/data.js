@@ -982,5 +982,14 @@ export const DATA = {
     "head_dim": 128
    }
   ]
+ },
+ "outlook": {
+  "rd_star": 15.387756,
+  "repetition_ceiling": 16.387756,
+  "data_centres_2024_twh": 415.0,
+  "grid_intensity": {
+   "world_2024": 445.0,
+   "france_bloom": 57.0
+  }
  }
 };
