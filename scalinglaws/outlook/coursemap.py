@@ -21,6 +21,7 @@ CHAPTERS = {
     3: ("Chinchilla", "03-chinchilla.ipynb"),
     4: ("Data quality and data limits", "04-data-limits.ipynb"),
     5: ("Emergent abilities", "05-emergence.ipynb"),
+    6: ("From training to inference", "06-inference.ipynb"),
     7: ("Outlook", "07-outlook.ipynb"),
 }
 
@@ -37,6 +38,9 @@ COURSE_MAP = (
     (4, "The data runway", "datalimits.runway_year", 0),
     (5, "Per-token accuracy", "emergence.token_accuracy", 0),
     (5, "Exact match", "emergence.exact_match_accuracy", 0),
+    (6, "Lifetime compute", "inference.lifetime_flops", 0),
+    (6, "Decode roofline", "inference_formulas.decode_step_seconds", 0),
+    (6, "Serving cost", "inference_formulas.cost_per_million_tokens", 0),
     (7, "Energy of a run", "outlook_formulas.training_energy_joules", 0),
     (7, "Emissions", "outlook_formulas.emissions_tonnes", 0),
     (7, "Mixture of experts", "outlook_formulas.moe_training_flops", 0),
@@ -72,7 +76,7 @@ def course_map() -> pd.DataFrame:
 
     >>> table = course_map()
     >>> sorted(set(table["chapter"])) == sorted(CHAPTERS), len(table)
-    (True, 17)
+    (True, 20)
     """
     rows = [{"chapter": chapter, "idea": idea, "formula": formula_of(target, paragraph),
              "function": target}
