@@ -39,10 +39,20 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2022",
     "Chowdhery, Narang, Devlin et al. (2022). PaLM: Scaling Language Modeling with Pathways."
   ],
+  "clark2022unified": [
+    "Clark et al.",
+    "2022",
+    "Clark, de las Casas, Guy et al. (2022). Unified Scaling Laws for Routed Language Models. Proceedings of the 39th International Conference on Machine Learning (ICML)."
+  ],
   "clauset2009power": [
     "Clauset et al.",
     "2009",
     "Clauset, Shalizi, Newman (2009). Power-Law Distributions in Empirical Data. SIAM Review."
+  ],
+  "daly2006higher": [
+    "Daly",
+    "2006",
+    "Daly (2006). A higher order estimate of the optimum checkpoint interval for restart dumps. Future Generation Computer Systems."
   ],
   "deepseekai2024deepseekv3": [
     "DeepSeek-AI",
@@ -68,6 +78,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Dettmers and Zettlemoyer",
     "2023",
     "Dettmers, Zettlemoyer (2023). The Case for 4-bit Precision: k-bit Inference Scaling Laws. Proceedings of the 40th International Conference on Machine Learning (ICML)."
+  ],
+  "dixit2021sdc": [
+    "Dixit et al.",
+    "2021",
+    "Dixit, Pendharkar, Beadon et al. (2021). Silent Data Corruptions at Scale."
   ],
   "du2024understanding": [
     "Du et al.",
@@ -98,6 +113,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Esmaeilzadeh et al.",
     "2012",
     "Esmaeilzadeh, Blem, St. Amant et al. (2012). Power Limitations and Dark Silicon Challenge the Future of Multicore. ACM Transactions on Computer Systems."
+  ],
+  "fedus2022switch": [
+    "Fedus et al.",
+    "2022",
+    "Fedus, Zoph, Shazeer (2022). Switch Transformers: Scaling to Trillion Parameter Models with Simple and Efficient Sparsity. Journal of Machine Learning Research."
   ],
   "frantar2023gptq": [
     "Frantar et al.",
@@ -154,6 +174,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2015",
     "Hinton, Vinyals, Dean (2015). Distilling the Knowledge in a Neural Network."
   ],
+  "ho2024algorithmic": [
+    "Ho et al.",
+    "2024",
+    "Ho, Besiroglu, Erdil et al. (2024). Algorithmic Progress in Language Models. Advances in Neural Information Processing Systems (NeurIPS)."
+  ],
   "hobbhahn2022gpu": [
     "Hobbhahn and Besiroglu",
     "2022",
@@ -164,10 +189,30 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2023",
     "Hobbhahn, Heim, Aydos (2023). Trends in Machine Learning Hardware. Epoch AI."
   ],
+  "hochschild2021cores": [
+    "Hochschild et al.",
+    "2021",
+    "Hochschild, Turner, Mogul et al. (2021). Cores That Don't Count. Proceedings of the Workshop on Hot Topics in Operating Systems (HotOS '21)."
+  ],
   "hoffmann2022training": [
     "Hoffmann et al.",
     "2022",
     "Hoffmann, Borgeaud, Mensch et al. (2022). Training Compute-Optimal Large Language Models."
+  ],
+  "iea2025electricity": [
+    "International Energy Agency",
+    "2025",
+    "International Energy Agency (2025). Electricity 2025: Analysis and Forecast to 2027."
+  ],
+  "iea2025energyai": [
+    "International Energy Agency",
+    "2025",
+    "International Energy Agency (2025). Energy and AI."
+  ],
+  "jiang2024mixtral": [
+    "Jiang et al.",
+    "2024",
+    "Jiang, Sablayrolles, Roux et al. (2024). Mixtral of Experts."
   ],
   "kalamkar2019bfloat16": [
     "Kalamkar et al.",
@@ -178,6 +223,16 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Kaplan et al.",
     "2020",
     "Kaplan, McCandlish, Henighan et al. (2020). Scaling Laws for Neural Language Models."
+  ],
+  "kokolis2025reliability": [
+    "Kokolis et al.",
+    "2025",
+    "Kokolis, Kuchnik, Hoffman et al. (2025). Revisiting Reliability in Large-Scale Machine Learning Research Clusters. 2025 IEEE International Symposium on High Performance Computer Architecture (HPCA)."
+  ],
+  "krajewski2024finegrained": [
+    "Krajewski et al.",
+    "2024",
+    "Krajewski, Ludziejewski, Adamczewski et al. (2024). Scaling Laws for Fine-Grained Mixture of Experts."
   ],
   "kumar2024precision": [
     "Kumar et al.",
@@ -193,6 +248,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Lee et al.",
     "2022",
     "Lee, Ippolito, Nystrom et al. (2022). Deduplicating Training Data Makes Language Models Better. Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics (ACL 2022)."
+  ],
+  "luccioni2023bloom": [
+    "Luccioni et al.",
+    "2023",
+    "Luccioni, Viguier, Ligozat (2023). Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model. Journal of Machine Learning Research."
   ],
   "meta2024llama32card": [
     "Meta",
@@ -264,6 +324,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2018",
     "Patterson (2018). The Past is Prologue: A New Golden Age for Computer Architecture. Keynote, CRA Conference at Snowbird."
   ],
+  "patterson2021carbon": [
+    "Patterson et al.",
+    "2021",
+    "Patterson, Gonzalez, Le et al. (2021). Carbon Emissions and Large Neural Network Training."
+  ],
   "pearce2024reconciling": [
     "Pearce and Song",
     "2024",
@@ -329,6 +394,21 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2023",
     "Schaeffer, Miranda, Koyejo (2023). Are Emergent Abilities of Large Language Models a Mirage?. Advances in Neural Information Processing Systems 36 (NeurIPS 2023)."
   ],
+  "schroeder2009dram": [
+    "Schroeder et al.",
+    "2009",
+    "Schroeder, Pinheiro, Weber (2009). DRAM Errors in the Wild: A Large-Scale Field Study. Proceedings of ACM SIGMETRICS."
+  ],
+  "sevilla2022compute": [
+    "Sevilla et al.",
+    "2022",
+    "Sevilla, Heim, Ho et al. (2022). Compute Trends Across Three Eras of Machine Learning. 2022 International Joint Conference on Neural Networks (IJCNN)."
+  ],
+  "sevilla2024frontiercompute": [
+    "Sevilla and Rold'an",
+    "2024",
+    "Sevilla, Rold'an (2024). Training Compute of Frontier AI Models Grows by 4-5x per Year. Epoch AI."
+  ],
   "sorscher2022beyond": [
     "Sorscher et al.",
     "2022",
@@ -353,6 +433,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Touvron et al.",
     "2023",
     "Touvron, Martin, Stone et al. (2023). Llama 2: Open Foundation and Fine-Tuned Chat Models."
+  ],
+  "uptime2023pue": [
+    "Davis and O'Brien",
+    "2023",
+    "Davis, O'Brien (2023). Large data centers are mostly more efficient, analysis confirms. Uptime Institute Intelligence, Update 221."
   ],
   "villalobos2022runout": [
     "Villalobos et al.",
@@ -389,6 +474,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2025",
     "Yang, Li, Yang et al. (2025). Qwen3 Technical Report."
   ],
+  "young1974checkpoint": [
+    "Young",
+    "1974",
+    "Young (1974). A First Order Approximation to the Optimum Checkpoint Interval. Communications of the ACM."
+  ],
   "zhang2022opt": [
     "Zhang et al.",
     "2022",
@@ -398,6 +488,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "Zhang et al.",
     "2024",
     "Zhang, Da, Lee et al. (2024). A Careful Examination of Large Language Model Performance on Grade School Arithmetic."
+  ],
+  "ziegler1996terrestrial": [
+    "Ziegler",
+    "1996",
+    "Ziegler (1996). Terrestrial cosmic rays. IBM Journal of Research and Development."
   ]
 };
   const STYLE = ".scalinglaws-citation svg { display: none; }" +
