@@ -38,7 +38,9 @@ __all__ = [
     "inference_optimal", "kv_cache_bytes", "lifetime_compute", "lifetime_flops",
     "lifetime_flops_at_loss", "load_model_architectures", "model_params",
     "serving_estimate", "steps_at_success", "weight_bytes", "implied_inference_tokens",
-    "memory_table", "peak_table", "step_success_for",
+    "memory_table", "peak_table", "step_success_for", "usd_per_flop", "CostAssumptions",
+    "cost_equivalent_inference_tokens", "lifetime_cost", "cost_optimal", "CostOptimum",
+    "SARDANA_README_COSTS", "SAME_CHIP_LOW_DECODE_MFU",
 ]
 
 #: The Chinchilla law as Sardana et al.'s code uses it: Hoffmann et al.'s Approach 3 with
@@ -81,16 +83,30 @@ ARCHITECTURE_COLUMNS = [
     Column("vocab_size", "int", low=2, high=10_000_000),
     Column("train_tokens", "float", low=1e9, high=1e15),
     SOURCE,
+    Column("vocab_source", "text"),
+    Column("train_tokens_source", "text"),
 ]
+#: Which source column each value of ``model_architectures.csv`` comes from: every value is
+#: traceable to exactly one document (the paper's Table 3 gives the vocabulary as 128,000;
+#: the released configuration, with 256 reserved special tokens, 128,256).
+ARCHITECTURE_SOURCES = {
+    "source": ("layers", "d_model", "ffn_dim", "heads", "kv_heads", "head_dim"),
+    "vocab_source": ("vocab_size",),
+    "train_tokens_source": ("train_tokens",),
+}
 
 
 @cache
 def load_model_architectures(folder=None) -> pd.DataFrame:
     """Published architectures of dense decoder models (``model_architectures.csv``).
 
-    Layers, model width, feed-forward width, attention and key-value heads, head dimension,
-    vocabulary (the released tokenizer's, with reserved tokens) and training tokens, one
-    source per row (Llama 3: ``dubey2024llama3`` Table 3 and the model cards).
+    Layers, model width, feed-forward width, attention and key-value heads and head dimension
+    (``source``: ``dubey2024llama3`` Table 3; the head dimension is its model dimension over
+    its heads); the vocabulary of the released configuration, which counts 256 reserved
+    special tokens on top of the paper's 128,000 (``vocab_source``); and the training tokens
+    (``train_tokens_source``: the Llama 3 model card's "over 15 trillion" for 8B and 70B, the
+    paper's 15.6T for 405B). :data:`ARCHITECTURE_SOURCES` maps each source column to the
+    values it covers.
 
     >>> load_model_architectures().set_index("name").loc["Llama 3 8B", "kv_heads"]
     np.int64(8)
@@ -395,6 +411,202 @@ def _grid(reference_params: float, optimum_params: float, loss: float, law) -> n
     smallest = (law.A / (loss - law.E)) ** (1.0 / law.alpha)
     low = max(1.25 * smallest, optimum_params / 10.0)
     return np.logspace(np.log10(low), np.log10(3.0 * reference_params), 41)
+
+
+# --- Cost-optimal sizing (Sardana et al. 2024, real-world cost) -------------------------------
+
+
+def usd_per_flop(usd_per_hour, peak_flops) -> float:
+    """Dollars per FLOP at full use of a chip: price per hour over FLOPs per hour at peak.
+
+    The authors' ``cost_calculator.py`` (``sardana2024code``): cost_per_flop = $/h ÷
+    (3600 · peak FLOP/s). Dividing by the share of the peak reached (MFU) gives the cost
+    of a FLOP actually done.
+
+    Parameters
+    ----------
+    usd_per_hour : float
+        Rental price of one accelerator, dollars per hour, > 0.
+    peak_flops : float
+        Its peak in the number format used, FLOP/s, > 0.
+
+    Examples
+    --------
+    An A100 at $1.40 an hour and 312 dense BF16 TFLOP/s:
+
+    >>> f"{usd_per_flop(1.40, 312e12):.3g}"
+    '1.25e-18'
+    """
+    price = number_in_range("usd_per_hour", usd_per_hour, 0, None, low_inclusive=False)
+    peak = number_in_range("peak_flops", peak_flops, 0, None, low_inclusive=False)
+    return price / (3600.0 * peak)
+
+
+@dataclass(frozen=True)
+class CostAssumptions:
+    """Prices, peaks and utilisations for training and serving (Sardana et al.'s cost inputs).
+
+    ``train_mfu``, ``prefill_mfu`` and ``decode_mfu`` are the shares of the peak reached in
+    training, in reading prompts (prefill) and in generating (decode), each in (0, 1].
+    """
+
+    train_usd_per_hour: float
+    train_peak_flops: float
+    train_mfu: float
+    inference_usd_per_hour: float
+    inference_peak_flops: float
+    prefill_mfu: float
+    decode_mfu: float
+    name: str = ""
+
+    def __post_init__(self):
+        for key in ("train_usd_per_hour", "train_peak_flops", "inference_usd_per_hour",
+                    "inference_peak_flops"):
+            number_in_range(key, getattr(self, key), 0, None, low_inclusive=False)
+        for key in ("train_mfu", "prefill_mfu", "decode_mfu"):
+            number_in_range(key, getattr(self, key), 0, 1, low_inclusive=False)
+
+    @property
+    def train_usd_per_flop(self) -> float:
+        """Dollars per training FLOP done: :func:`usd_per_flop` over the training MFU."""
+        return usd_per_flop(self.train_usd_per_hour, self.train_peak_flops) / self.train_mfu
+
+    @property
+    def prefill_usd_per_flop(self) -> float:
+        """Dollars per prefill FLOP done."""
+        return usd_per_flop(self.inference_usd_per_hour,
+                            self.inference_peak_flops) / self.prefill_mfu
+
+    @property
+    def decode_usd_per_flop(self) -> float:
+        """Dollars per decode FLOP done."""
+        return usd_per_flop(self.inference_usd_per_hour,
+                            self.inference_peak_flops) / self.decode_mfu
+
+
+#: The README example of the authors' ``cost_optimal.py`` (``sardana2024code``): training on
+#: A100-80GB at $1.40/h, BF16 peak 3.12e14, 50 % MFU; inference on A100-40GB at $0.60/h in
+#: INT8, peak 6.24e14, prefill 40 %, decode 20 %.
+SARDANA_README_COSTS = CostAssumptions(1.40, 3.12e14, 0.5, 0.60, 6.24e14, 0.4, 0.2,
+                                       name="Sardana et al. README (A100s, INT8 serving)")
+#: One H100 for both at AWS's late-2024 $4.916/h (``aws2024capacityblocks``), BF16 dense peak
+#: 9.895e14, with the utilisations the authors' code assumes by default: training 50 %,
+#: prefill 50 %, decode ("generation") 1 %.
+SAME_CHIP_LOW_DECODE_MFU = CostAssumptions(4.916, 9.895e14, 0.5, 4.916, 9.895e14, 0.5, 0.01,
+                                           name="one H100 price, the code's default MFUs")
+
+
+def cost_equivalent_inference_tokens(input_tokens, output_tokens,
+                                     costs: CostAssumptions = SARDANA_README_COSTS) -> float:
+    """Inference tokens that would cost, at the training price per FLOP, what serving costs.
+
+    Lifetime cost is 6·N·D·c_tr + 2·N·T_in·c_pre + 2·N·T_out·c_dec, with c the dollars per
+    FLOP done (price per peak FLOP over MFU). Factoring out c_tr leaves the lifetime FLOPs
+    of :func:`lifetime_flops` with T_eq = (T_in·c_pre + T_out·c_dec) / c_tr tokens served,
+    so the cost optimum is the FLOP optimum for T_eq. This is the ratio the authors'
+    ``CostModel.cost_optimal_train_tokens`` puts in place of T (``sardana2024code``,
+    ``cost_optimal.py``; the paper's cost section, whose equation numbers the course did
+    not read).
+
+    Parameters
+    ----------
+    input_tokens, output_tokens : float
+        Lifetime prompt (prefill) and generated (decode) tokens, ≥ 0.
+    costs : CostAssumptions
+        Prices, peaks and utilisations.
+
+    Examples
+    --------
+    The README example's 10¹⁰ requests of 1,000 input and 250 output tokens (12.5 trillion
+    tokens) cost as much as 4.0 trillion tokens would at the training price per FLOP:
+
+    >>> f"{cost_equivalent_inference_tokens(1e13, 2.5e12):.3g}"
+    '4.02e+12'
+    """
+    t_in = number_in_range("input_tokens", input_tokens, 0, None)
+    t_out = number_in_range("output_tokens", output_tokens, 0, None)
+    return ((t_in * costs.prefill_usd_per_flop + t_out * costs.decode_usd_per_flop)
+            / costs.train_usd_per_flop)
+
+
+def lifetime_cost(params, train_tokens, input_tokens, output_tokens,
+                  costs: CostAssumptions = SARDANA_README_COSTS) -> float:
+    """Dollars to train on ``train_tokens`` and serve the prompt and generated tokens.
+
+    6·N·D·c_tr + 2·N·T_in·c_pre + 2·N·T_out·c_dec (see :func:`cost_equivalent_inference_tokens`).
+
+    Examples
+    --------
+    The README of the authors' ``cost_calculator.py`` prints "Total (Train + Inference) Cost
+    ($): 6.378e+05" for a 30B Chinchilla-style model (1.556e12 tokens) serving 10⁹ requests
+    of 500 input and 100 output tokens. The script ignores the prices given on its command
+    line and uses its defaults (research/inference-facts.md §2): training on H100s at $2.00/h
+    (BF16 peak 9.89e14, 50 %), serving on A100-40GB at $1.10/h (INT8 peak 6.24e14, prefill
+    50 %, decode 1 %):
+
+    >>> defaults = CostAssumptions(2.00, 9.89e14, 0.5, 1.10, 6.24e14, 0.5, 0.01)
+    >>> f"{lifetime_cost(30e9, 1.556e12, 5e11, 1e11, defaults):.4g}"
+    '6.378e+05'
+    """
+    n = number_in_range("params", params, 0, None)
+    d = number_in_range("train_tokens", train_tokens, 0, None)
+    t_eq = cost_equivalent_inference_tokens(input_tokens, output_tokens, costs)
+    return float(f.lifetime_flops(n, d, t_eq)) * costs.train_usd_per_flop
+
+
+@dataclass(frozen=True)
+class CostOptimum:
+    """The cost optimum at a loss, against the FLOP optimum and the Chinchilla-style model."""
+
+    loss: float
+    input_tokens: float
+    output_tokens: float
+    costs: CostAssumptions
+    equivalent_tokens: float
+    optimum: InferenceOptimum
+    flop_optimum: InferenceOptimum
+    reference: InferenceOptimum
+    cost: float
+    reference_cost: float
+    flop_optimum_cost: float
+
+    @property
+    def cost_ratio(self) -> float:
+        """Lifetime cost of the cost optimum over the Chinchilla-style model's (≤ 1)."""
+        return self.cost / self.reference_cost
+
+
+def cost_optimal(loss, input_tokens, output_tokens, costs: CostAssumptions = SARDANA_README_COSTS,
+                 law=SARDANA_2024) -> CostOptimum:
+    """The N and D_train that reach ``loss`` at the lowest lifetime cost in dollars.
+
+    Sardana et al.'s real-world-cost variant: minimise 6·N·D·c_tr + 2·N·T_in·c_pre +
+    2·N·T_out·c_dec subject to L(N, D) = ℓ. It is :func:`inference_optimal` with T replaced by
+    :func:`cost_equivalent_inference_tokens`. Also returns the FLOP optimum for the same
+    tokens (T_in + T_out) and the Chinchilla-style model of the loss (T = 0), with their costs.
+
+    Examples
+    --------
+    The authors' README example (``sardana2024code``, ``cost_optimal.py``): N = 2.053e10,
+    D = 3.302e12, "60.23% of the parameters", "182.41% of the tokens", "88.76%" of the cost:
+
+    >>> c = cost_optimal(1.947, 1e13, 2.5e12)
+    >>> f"{c.optimum.params:.4g}", f"{c.optimum.tokens:.4g}", f"{100 * c.cost_ratio:.2f}"
+    ('2.053e+10', '3.302e+12', '88.76')
+    """
+    law = get_law(law)
+    ell = _target_loss(loss, law)
+    t_eq = cost_equivalent_inference_tokens(input_tokens, output_tokens, costs)
+    t_in, t_out = float(input_tokens), float(output_tokens)
+    optimum = inference_optimal(ell, t_eq, law)
+    flop_optimum = inference_optimal(ell, t_in + t_out, law)
+    reference = inference_optimal(ell, 0.0, law)
+
+    def dollars(model: InferenceOptimum) -> float:
+        return lifetime_cost(model.params, model.tokens, t_in, t_out, costs)
+
+    return CostOptimum(ell, t_in, t_out, costs, t_eq, optimum, flop_optimum, reference,
+                       dollars(optimum), dollars(reference), dollars(flop_optimum))
 
 
 # --- Serving: memory and the roofline of decoding ---------------------------------------------
