@@ -40,7 +40,8 @@ __all__ = [
     "serving_estimate", "steps_at_success", "weight_bytes", "implied_inference_tokens",
     "memory_table", "peak_table", "step_success_for", "usd_per_flop", "CostAssumptions",
     "cost_equivalent_inference_tokens", "lifetime_cost", "cost_optimal", "CostOptimum",
-    "SARDANA_README_COSTS", "SAME_CHIP_LOW_DECODE_MFU",
+    "SARDANA_README_COSTS", "SAME_CHIP_LOW_DECODE_MFU", "cost_table", "SERVING_HARDWARE",
+    "chips_to_hold", "serving_hardware_table", "transfer_seconds",
 ]
 
 #: The Chinchilla law as Sardana et al.'s code uses it: Hoffmann et al.'s Approach 3 with
@@ -488,12 +489,12 @@ class CostAssumptions:
 #: A100-80GB at $1.40/h, BF16 peak 3.12e14, 50 % MFU; inference on A100-40GB at $0.60/h in
 #: INT8, peak 6.24e14, prefill 40 %, decode 20 %.
 SARDANA_README_COSTS = CostAssumptions(1.40, 3.12e14, 0.5, 0.60, 6.24e14, 0.4, 0.2,
-                                       name="Sardana et al. README (A100s, INT8 serving)")
+                                       name="README: A100s, INT8 serving")
 #: One H100 for both at AWS's late-2024 $4.916/h (``aws2024capacityblocks``), BF16 dense peak
 #: 9.895e14, with the utilisations the authors' code assumes by default: training 50 %,
 #: prefill 50 %, decode ("generation") 1 %.
 SAME_CHIP_LOW_DECODE_MFU = CostAssumptions(4.916, 9.895e14, 0.5, 4.916, 9.895e14, 0.5, 0.01,
-                                           name="one H100 price, the code's default MFUs")
+                                           name="one H100 price, 1 % decode MFU")
 
 
 def cost_equivalent_inference_tokens(input_tokens, output_tokens,
@@ -609,6 +610,33 @@ def cost_optimal(loss, input_tokens, output_tokens, costs: CostAssumptions = SAR
                        dollars(optimum), dollars(reference), dollars(flop_optimum))
 
 
+def cost_table(loss=1.947, input_tokens=1e13, output_tokens=2.5e12,
+               assumptions=(SARDANA_README_COSTS, SAME_CHIP_LOW_DECODE_MFU),
+               law=SARDANA_2024) -> pd.DataFrame:
+    """The Chinchilla-style model, the FLOP optimum and cost optima under several assumptions.
+
+    One row each: the tokens the optimum is solved for (T_eq for the cost rows, T_in + T_out
+    for the FLOP row, 0 for the reference), its parameters, training tokens and tokens per
+    parameter. Defaults: the authors' README demand (10¹⁰ requests of 1,000 input and 250
+    output tokens at loss 1.947).
+
+    >>> t = cost_table()
+    >>> float(t.loc["FLOP optimum", "N (billion)"])
+    15.2
+    """
+    c = [cost_optimal(loss, input_tokens, output_tokens, costs, law) for costs in assumptions]
+    rows = {"Chinchilla-style (no demand)": (0.0, c[0].reference),
+            "FLOP optimum": (c[0].input_tokens + c[0].output_tokens, c[0].flop_optimum)}
+    for costs, result in zip(assumptions, c):
+        rows[f"cost, {costs.name}"] = (result.equivalent_tokens, result.optimum)
+    return pd.DataFrame({
+        "tokens solved for (trillion)": [t / 1e12 for t, _ in rows.values()],
+        "N (billion)": [m.params / 1e9 for _, m in rows.values()],
+        "D (trillion)": [m.tokens / 1e12 for _, m in rows.values()],
+        "tokens per parameter": [m.tokens_per_param for _, m in rows.values()],
+    }, index=list(rows)).round(1)
+
+
 # --- Serving: memory and the roofline of decoding ---------------------------------------------
 
 
@@ -691,6 +719,17 @@ class ServingEstimate:
     def ridge_point(self) -> float:
         """FLOPs per byte at which the chip's compute and bandwidth limits meet."""
         return self.peak_flops / self.bandwidth
+
+    @property
+    def decode_mfu(self) -> float:
+        """Share of the accelerators' full peak that the decode bound uses: 2·N·tokens/s over
+        the peak (before the ``utilisation`` discount), the MFU of decoding at this batch.
+
+        >>> round(100 * serving_estimate().decode_mfu, 1)
+        2.6
+        """
+        return (INFERENCE_FLOPS_PER_PARAM_TOKEN * self.params * self.tokens_per_second
+                / (self.peak_flops / self.utilisation))
 
 
 def _chip(chips: pd.DataFrame, name) -> pd.Series:
@@ -871,3 +910,56 @@ def peak_table(chips: pd.DataFrame | None = None, names=None) -> pd.DataFrame:
     }, index=chips["name"].to_numpy())
     table["ridge (FLOP/byte, BF16)"] = (table["BF16"] / table["bandwidth (TB/s)"]).round(0)
     return table
+
+
+# --- Hardware for serving and for training ----------------------------------------------------
+
+#: Rows of the accelerator table the hardware section compares: two GPUs sold for both jobs
+#: and two TPUs Google presents for serving (``googlecloud2023v5e``, ``google2025ironwood``).
+SERVING_HARDWARE = ("NVIDIA H100 (SXM5 80GB)", "NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)",
+                    "Google TPU v5e", "Google TPU7x (Ironwood)")
+
+
+def chips_to_hold(total_bytes, memory_bytes_per_chip) -> int:
+    """Fewest chips whose memory holds ``total_bytes``: ⌈total / per chip⌉.
+
+    >>> chips_to_hold(70.6e9, 80e9), chips_to_hold(70.6e9, 16e9)
+    (1, 5)
+    """
+    total = number_in_range("total_bytes", total_bytes, 0, None)
+    per_chip = number_in_range("memory_bytes_per_chip", memory_bytes_per_chip, 0, None,
+                               low_inclusive=False)
+    return max(1, math.ceil(total / per_chip))
+
+
+def serving_hardware_table(names=SERVING_HARDWARE, model="Llama 3 70B", precision="fp8",
+                           chips: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Memory, bandwidth, BF16 ridge point and the chips needed to hold ``model``'s weights.
+
+    From the course's accelerator table (:func:`peak_table`); the last column is
+    :func:`chips_to_hold` of :func:`weight_bytes` (weights only, no key-value cache).
+
+    >>> t = serving_hardware_table()
+    >>> int(t.loc["Google TPU v5e", "chips for Llama 3 70B weights (FP8)"])
+    5
+    """
+    table = peak_table(chips, names)[["BF16", "memory (GB)", "bandwidth (TB/s)",
+                                       "ridge (FLOP/byte, BF16)"]].copy()
+    weights = weight_bytes(model_params(model), precision)
+    column = f"chips for {model} weights ({PRECISION_LABELS[_precision_key(precision)]})"
+    table[column] = [chips_to_hold(weights, gb * 1e9) for gb in table["memory (GB)"]]
+    return table
+
+
+def transfer_seconds(total_bytes, link_gbit_per_s) -> float:
+    """Seconds to move ``total_bytes`` over a link of ``link_gbit_per_s`` gigabits a second.
+
+    Moving a prompt's key-value cache from a prefill machine to a decode machine, as
+    disaggregated serving does (``patel2024splitwise``), costs this much at least.
+
+    >>> round(transfer_seconds(2**30, 400) * 1e3, 1)
+    21.5
+    """
+    size = number_in_range("total_bytes", total_bytes, 0, None)
+    link = number_in_range("link_gbit_per_s", link_gbit_per_s, 0, None, low_inclusive=False)
+    return size * 8 / (link * 1e9)
