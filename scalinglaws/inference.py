@@ -627,7 +627,7 @@ def cost_table(loss=1.947, input_tokens=1e13, output_tokens=2.5e12,
     c = [cost_optimal(loss, input_tokens, output_tokens, costs, law) for costs in assumptions]
     rows = {"Chinchilla-style (no demand)": (0.0, c[0].reference),
             "FLOP optimum": (c[0].input_tokens + c[0].output_tokens, c[0].flop_optimum)}
-    for costs, result in zip(assumptions, c):
+    for costs, result in zip(assumptions, c, strict=True):
         rows[f"cost, {costs.name}"] = (result.equivalent_tokens, result.optimum)
     return pd.DataFrame({
         "tokens solved for (trillion)": [t / 1e12 for t, _ in rows.values()],

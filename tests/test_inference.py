@@ -372,3 +372,34 @@ def test_compound_success_examples():
 def test_compound_success_rejects_probabilities_outside_0_1(p):
     with pytest.raises(ValueError, match="^step_success must be between 0 and 1"):
         inf.compound_success(p, 10)
+
+
+# --- Hardware helpers ---------------------------------------------------------------------------
+
+
+def test_chips_to_hold_rounds_up_and_needs_at_least_one():
+    assert inf.chips_to_hold(80e9, 80e9) == 1
+    assert inf.chips_to_hold(80e9 + 1, 80e9) == 2
+    assert inf.chips_to_hold(0, 16e9) == 1
+    with pytest.raises(ValueError, match="^memory_bytes_per_chip must be greater than 0"):
+        inf.chips_to_hold(1e9, 0)
+    with pytest.raises(ValueError, match="^total_bytes must be at least 0"):
+        inf.chips_to_hold(-1.0, 16e9)
+
+
+@given(size=st.floats(1, 1e15), link=st.floats(1, 1e5))
+@settings(max_examples=30, deadline=None)
+def test_transfer_time_is_bits_over_rate(size, link):
+    seconds = inf.transfer_seconds(size, link)
+    assert seconds * link * 1e9 == pytest.approx(8 * size, rel=1e-12)
+    assert inf.transfer_seconds(size, 2 * link) == pytest.approx(seconds / 2, rel=1e-12)
+
+
+def test_transfer_rejects_a_dead_link():
+    with pytest.raises(ValueError, match="^link_gbit_per_s must be greater than 0"):
+        inf.transfer_seconds(1e9, 0)
+
+
+def test_decode_mfu_grows_with_batch_and_never_exceeds_one():
+    mfus = [inf.serving_estimate(batch=b).decode_mfu for b in (1, 16, 256)]
+    assert mfus == sorted(mfus) and 0 < mfus[0] and mfus[-1] <= 1
