@@ -41,7 +41,8 @@ __all__ = [
     "memory_table", "peak_table", "step_success_for", "usd_per_flop", "CostAssumptions",
     "cost_equivalent_inference_tokens", "lifetime_cost", "cost_optimal", "CostOptimum",
     "SARDANA_README_COSTS", "SAME_CHIP_LOW_DECODE_MFU", "cost_table", "SERVING_HARDWARE",
-    "chips_to_hold", "serving_hardware_table", "transfer_seconds",
+    "chips_to_hold", "serving_hardware_table", "transfer_seconds", "COST_OBJECTIVES",
+    "OBJECTIVE_LABELS", "INPUT_SHARE", "priced_inference_tokens",
 ]
 
 #: The Chinchilla law as Sardana et al.'s code uses it: Hoffmann et al.'s Approach 3 with
@@ -364,10 +365,13 @@ class InferenceAwareSizing:
     grid_params: np.ndarray
     grid_flops: np.ndarray
     grid_training_flops: np.ndarray
+    objective: str = "flops"
+    priced_tokens: float = 0.0
 
     @property
     def flops_ratio(self) -> float:
-        """Lifetime FLOPs of the optimum over the reference's (≤ 1)."""
+        """Lifetime FLOPs of the optimum over the reference's (≤ 1); with a cost objective,
+        lifetime cost over the reference's."""
         return self.optimum.lifetime_flops / self.reference_flops
 
     @property
@@ -376,14 +380,37 @@ class InferenceAwareSizing:
         return self.reference_flops - self.optimum.lifetime_flops
 
 
+def priced_inference_tokens(inference_tokens, objective="flops") -> float:
+    """Demand in the units an objective minimises: the tokens themselves for ``"flops"``; for
+    a cost objective of :data:`COST_OBJECTIVES`, :func:`cost_equivalent_inference_tokens` with
+    :data:`INPUT_SHARE` of them read as prompts.
+
+    >>> round(priced_inference_tokens(1e12, "same-chip") / 1e12, 6)
+    10.8
+    """
+    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    if objective not in OBJECTIVE_LABELS:
+        raise ValueError(f"objective must be one of {', '.join(OBJECTIVE_LABELS)}; "
+                         f"got {objective!r}")
+    if objective == "flops":
+        return t
+    costs = COST_OBJECTIVES[objective]
+    return float(f.cost_equivalent_tokens(
+        t, INPUT_SHARE, costs.prefill_usd_per_flop / costs.train_usd_per_flop,
+        costs.decode_usd_per_flop / costs.train_usd_per_flop))
+
+
 def inference_aware_sizing(reference_params, inference_tokens,
-                           law="sardana2024") -> InferenceAwareSizing:
+                           law="sardana2024", objective="flops") -> InferenceAwareSizing:
     """Compare a compute-optimal model of ``reference_params`` with the optimum for demand.
 
     The reference is Sardana et al.'s "Chinchilla-style" model (compute-optimal under the
     same law, :func:`chinchilla_style_tokens`); the target loss is its loss; the optimum is
     :func:`inference_optimal` for ``inference_tokens``. The grid traces lifetime FLOPs at that
-    loss against model size, for the figure.
+    loss against model size, for the figure. With a cost ``objective`` (a key of
+    :data:`COST_OBJECTIVES`) the demand is priced first (:func:`priced_inference_tokens`), and
+    the FLOPs are lifetime cost in training-FLOP equivalents: the optimum is then
+    :func:`cost_optimal`'s.
 
     Examples
     --------
@@ -394,16 +421,17 @@ def inference_aware_sizing(reference_params, inference_tokens,
     law = INFERENCE_LAWS[law] if isinstance(law, str) and law in INFERENCE_LAWS else \
         get_law(law)
     n = number_in_range("reference_params", reference_params, 0, None, low_inclusive=False)
-    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    t_real = number_in_range("inference_tokens", inference_tokens, 0, None)
+    t = priced_inference_tokens(t_real, objective)
     d = float(f.chinchilla_style_tokens(n, law))
     ell = float(f.loss_of(n, d, law))
     optimum = inference_optimal(ell, t, law)
     reference_flops = float(f.lifetime_flops(n, d, t))
     grid = _grid(n, optimum.params, ell, law)
     tokens = f.iso_loss_tokens(grid, ell, law)
-    return InferenceAwareSizing(law, n, d, ell, t, reference_flops, optimum, grid,
+    return InferenceAwareSizing(law, n, d, ell, t_real, reference_flops, optimum, grid,
                                 f.lifetime_flops(grid, tokens, t),
-                                f.lifetime_flops(grid, tokens, 0.0))
+                                f.lifetime_flops(grid, tokens, 0.0), objective, t)
 
 
 def _grid(reference_params: float, optimum_params: float, loss: float, law) -> np.ndarray:
@@ -495,6 +523,15 @@ SARDANA_README_COSTS = CostAssumptions(1.40, 3.12e14, 0.5, 0.60, 6.24e14, 0.4, 0
 #: prefill 50 %, decode ("generation") 1 %.
 SAME_CHIP_LOW_DECODE_MFU = CostAssumptions(4.916, 9.895e14, 0.5, 4.916, 9.895e14, 0.5, 0.01,
                                            name="one H100 price, 1 % decode MFU")
+#: What the inference-aware calculator can minimise: lifetime FLOPs, or lifetime dollars under
+#: one of two sets of :class:`CostAssumptions`.
+COST_OBJECTIVES = {"same-chip": SAME_CHIP_LOW_DECODE_MFU, "readme": SARDANA_README_COSTS}
+OBJECTIVE_LABELS = {"flops": "lifetime FLOPs",
+                    "same-chip": "dollars: one H100 price, decode at 1 % MFU",
+                    "readme": "dollars: README hardware (INT8 serving on cheaper A100s)"}
+#: Share of served tokens that are prompts when only a total is given: the README example's
+#: 1,000 input and 250 output tokens per request (``sardana2024code``).
+INPUT_SHARE = 1000 / 1250
 
 
 def cost_equivalent_inference_tokens(input_tokens, output_tokens,

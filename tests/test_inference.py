@@ -403,3 +403,29 @@ def test_transfer_rejects_a_dead_link():
 def test_decode_mfu_grows_with_batch_and_never_exceeds_one():
     mfus = [inf.serving_estimate(batch=b).decode_mfu for b in (1, 16, 256)]
     assert mfus == sorted(mfus) and 0 < mfus[0] and mfus[-1] <= 1
+
+
+# --- The calculator's objective: FLOPs or dollars --------------------------------------------
+
+
+@pytest.mark.parametrize("objective", sorted(inf.COST_OBJECTIVES))
+def test_cost_objective_of_the_sizing_is_cost_optimal(objective):
+    # Figure 1's setting, demand split as in the README (1,000 input : 250 output tokens)
+    s = inf.inference_aware_sizing(13e9, 2e12, objective=objective)
+    c = inf.cost_optimal(s.loss, inf.INPUT_SHARE * 2e12, (1 - inf.INPUT_SHARE) * 2e12,
+                         inf.COST_OBJECTIVES[objective])
+    assert s.optimum.params == pytest.approx(c.optimum.params, rel=1e-10)
+    assert s.flops_ratio == pytest.approx(c.cost_ratio, rel=1e-10)
+    assert s.priced_tokens == pytest.approx(c.equivalent_tokens, rel=1e-12)
+
+
+def test_flops_objective_is_unchanged():
+    plain = inf.inference_aware_sizing(13e9, 2e12)
+    explicit = inf.inference_aware_sizing(13e9, 2e12, objective="flops")
+    assert plain.optimum == explicit.optimum and explicit.priced_tokens == 2e12
+    assert round(plain.optimum.params / 1e9, 2) == 6.97
+
+
+def test_unknown_objective_is_rejected():
+    with pytest.raises(ValueError, match="^objective must be one of flops, same-chip, readme"):
+        inf.inference_aware_sizing(13e9, 2e12, objective="carbon")

@@ -175,6 +175,21 @@ def test_cost_table_numbers_in_the_prose():
     assert same.train_usd_per_hour == serving_calculator().result.usd_per_hour
 
 
+def test_optimum_calculator_objectives_match_the_prose():
+    # "moves the optimum from 6.97 to 3.78 billion parameters, trained on 4,299 billion tokens
+    # for 43.0 %"; "the README's hardware gives 9.21 billion and 95.2 %"; the split is 4 : 1
+    assert inf.INPUT_SHARE == 4 / 5
+    calc = inference_optimum_calculator()
+    assert round(calc.result.optimum.params / 1e9, 2) == 6.97
+    same = calc.set(objective="same-chip")
+    assert round(same.optimum.params / 1e9, 2) == 3.78
+    assert round(same.optimum.tokens / 1e9) == 4299
+    assert round(100 * same.flops_ratio, 1) == 43.0
+    readme = calc.set(objective="readme")
+    assert round(readme.optimum.params / 1e9, 2) == 9.21
+    assert round(100 * readme.flops_ratio, 1) == 95.2
+
+
 def test_decode_mfu_at_the_serving_default():
     # "2.6 % of the peak at batch 16", against the code's assumed 1 %
     assert round(100 * inf.serving_estimate().decode_mfu, 1) == 2.6
