@@ -38,7 +38,11 @@ __all__ = [
     "inference_optimal", "kv_cache_bytes", "lifetime_compute", "lifetime_flops",
     "lifetime_flops_at_loss", "load_model_architectures", "model_params",
     "serving_estimate", "steps_at_success", "weight_bytes", "implied_inference_tokens",
-    "memory_table", "peak_table", "step_success_for",
+    "memory_table", "peak_table", "step_success_for", "usd_per_flop", "CostAssumptions",
+    "cost_equivalent_inference_tokens", "lifetime_cost", "cost_optimal", "CostOptimum",
+    "SARDANA_README_COSTS", "SAME_CHIP_LOW_DECODE_MFU", "cost_table", "SERVING_HARDWARE",
+    "chips_to_hold", "serving_hardware_table", "transfer_seconds", "COST_OBJECTIVES",
+    "OBJECTIVE_LABELS", "INPUT_SHARE", "priced_inference_tokens",
 ]
 
 #: The Chinchilla law as Sardana et al.'s code uses it: Hoffmann et al.'s Approach 3 with
@@ -81,16 +85,30 @@ ARCHITECTURE_COLUMNS = [
     Column("vocab_size", "int", low=2, high=10_000_000),
     Column("train_tokens", "float", low=1e9, high=1e15),
     SOURCE,
+    Column("vocab_source", "text"),
+    Column("train_tokens_source", "text"),
 ]
+#: Which source column each value of ``model_architectures.csv`` comes from: every value is
+#: traceable to exactly one document (the paper's Table 3 gives the vocabulary as 128,000;
+#: the released configuration, with 256 reserved special tokens, 128,256).
+ARCHITECTURE_SOURCES = {
+    "source": ("layers", "d_model", "ffn_dim", "heads", "kv_heads", "head_dim"),
+    "vocab_source": ("vocab_size",),
+    "train_tokens_source": ("train_tokens",),
+}
 
 
 @cache
 def load_model_architectures(folder=None) -> pd.DataFrame:
     """Published architectures of dense decoder models (``model_architectures.csv``).
 
-    Layers, model width, feed-forward width, attention and key-value heads, head dimension,
-    vocabulary (the released tokenizer's, with reserved tokens) and training tokens, one
-    source per row (Llama 3: ``dubey2024llama3`` Table 3 and the model cards).
+    Layers, model width, feed-forward width, attention and key-value heads and head dimension
+    (``source``: ``dubey2024llama3`` Table 3; the head dimension is its model dimension over
+    its heads); the vocabulary of the released configuration, which counts 256 reserved
+    special tokens on top of the paper's 128,000 (``vocab_source``); and the training tokens
+    (``train_tokens_source``: the Llama 3 model card's "over 15 trillion" for 8B and 70B, the
+    paper's 15.6T for 405B). :data:`ARCHITECTURE_SOURCES` maps each source column to the
+    values it covers.
 
     >>> load_model_architectures().set_index("name").loc["Llama 3 8B", "kv_heads"]
     np.int64(8)
@@ -347,10 +365,13 @@ class InferenceAwareSizing:
     grid_params: np.ndarray
     grid_flops: np.ndarray
     grid_training_flops: np.ndarray
+    objective: str = "flops"
+    priced_tokens: float = 0.0
 
     @property
     def flops_ratio(self) -> float:
-        """Lifetime FLOPs of the optimum over the reference's (≤ 1)."""
+        """Lifetime FLOPs of the optimum over the reference's (≤ 1); with a cost objective,
+        lifetime cost over the reference's."""
         return self.optimum.lifetime_flops / self.reference_flops
 
     @property
@@ -359,14 +380,37 @@ class InferenceAwareSizing:
         return self.reference_flops - self.optimum.lifetime_flops
 
 
+def priced_inference_tokens(inference_tokens, objective="flops") -> float:
+    """Demand in the units an objective minimises: the tokens themselves for ``"flops"``; for
+    a cost objective of :data:`COST_OBJECTIVES`, :func:`cost_equivalent_inference_tokens` with
+    :data:`INPUT_SHARE` of them read as prompts.
+
+    >>> round(priced_inference_tokens(1e12, "same-chip") / 1e12, 6)
+    10.8
+    """
+    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    if objective not in OBJECTIVE_LABELS:
+        raise ValueError(f"objective must be one of {', '.join(OBJECTIVE_LABELS)}; "
+                         f"got {objective!r}")
+    if objective == "flops":
+        return t
+    costs = COST_OBJECTIVES[objective]
+    return float(f.cost_equivalent_tokens(
+        t, INPUT_SHARE, costs.prefill_usd_per_flop / costs.train_usd_per_flop,
+        costs.decode_usd_per_flop / costs.train_usd_per_flop))
+
+
 def inference_aware_sizing(reference_params, inference_tokens,
-                           law="sardana2024") -> InferenceAwareSizing:
+                           law="sardana2024", objective="flops") -> InferenceAwareSizing:
     """Compare a compute-optimal model of ``reference_params`` with the optimum for demand.
 
     The reference is Sardana et al.'s "Chinchilla-style" model (compute-optimal under the
     same law, :func:`chinchilla_style_tokens`); the target loss is its loss; the optimum is
     :func:`inference_optimal` for ``inference_tokens``. The grid traces lifetime FLOPs at that
-    loss against model size, for the figure.
+    loss against model size, for the figure. With a cost ``objective`` (a key of
+    :data:`COST_OBJECTIVES`) the demand is priced first (:func:`priced_inference_tokens`), and
+    the FLOPs are lifetime cost in training-FLOP equivalents: the optimum is then
+    :func:`cost_optimal`'s.
 
     Examples
     --------
@@ -377,16 +421,17 @@ def inference_aware_sizing(reference_params, inference_tokens,
     law = INFERENCE_LAWS[law] if isinstance(law, str) and law in INFERENCE_LAWS else \
         get_law(law)
     n = number_in_range("reference_params", reference_params, 0, None, low_inclusive=False)
-    t = number_in_range("inference_tokens", inference_tokens, 0, None)
+    t_real = number_in_range("inference_tokens", inference_tokens, 0, None)
+    t = priced_inference_tokens(t_real, objective)
     d = float(f.chinchilla_style_tokens(n, law))
     ell = float(f.loss_of(n, d, law))
     optimum = inference_optimal(ell, t, law)
     reference_flops = float(f.lifetime_flops(n, d, t))
     grid = _grid(n, optimum.params, ell, law)
     tokens = f.iso_loss_tokens(grid, ell, law)
-    return InferenceAwareSizing(law, n, d, ell, t, reference_flops, optimum, grid,
+    return InferenceAwareSizing(law, n, d, ell, t_real, reference_flops, optimum, grid,
                                 f.lifetime_flops(grid, tokens, t),
-                                f.lifetime_flops(grid, tokens, 0.0))
+                                f.lifetime_flops(grid, tokens, 0.0), objective, t)
 
 
 def _grid(reference_params: float, optimum_params: float, loss: float, law) -> np.ndarray:
@@ -395,6 +440,238 @@ def _grid(reference_params: float, optimum_params: float, loss: float, law) -> n
     smallest = (law.A / (loss - law.E)) ** (1.0 / law.alpha)
     low = max(1.25 * smallest, optimum_params / 10.0)
     return np.logspace(np.log10(low), np.log10(3.0 * reference_params), 41)
+
+
+# --- Cost-optimal sizing (Sardana et al. 2024, real-world cost) -------------------------------
+
+
+def usd_per_flop(usd_per_hour, peak_flops) -> float:
+    """Dollars per FLOP at full use of a chip: price per hour over FLOPs per hour at peak.
+
+    The authors' ``cost_calculator.py`` (``sardana2024code``): cost_per_flop = $/h ÷
+    (3600 · peak FLOP/s). Dividing by the share of the peak reached (MFU) gives the cost
+    of a FLOP actually done.
+
+    Parameters
+    ----------
+    usd_per_hour : float
+        Rental price of one accelerator, dollars per hour, > 0.
+    peak_flops : float
+        Its peak in the number format used, FLOP/s, > 0.
+
+    Examples
+    --------
+    An A100 at $1.40 an hour and 312 dense BF16 TFLOP/s:
+
+    >>> f"{usd_per_flop(1.40, 312e12):.3g}"
+    '1.25e-18'
+    """
+    price = number_in_range("usd_per_hour", usd_per_hour, 0, None, low_inclusive=False)
+    peak = number_in_range("peak_flops", peak_flops, 0, None, low_inclusive=False)
+    return price / (3600.0 * peak)
+
+
+@dataclass(frozen=True)
+class CostAssumptions:
+    """Prices, peaks and utilisations for training and serving (Sardana et al.'s cost inputs).
+
+    ``train_mfu``, ``prefill_mfu`` and ``decode_mfu`` are the shares of the peak reached in
+    training, in reading prompts (prefill) and in generating (decode), each in (0, 1].
+    """
+
+    train_usd_per_hour: float
+    train_peak_flops: float
+    train_mfu: float
+    inference_usd_per_hour: float
+    inference_peak_flops: float
+    prefill_mfu: float
+    decode_mfu: float
+    name: str = ""
+
+    def __post_init__(self):
+        for key in ("train_usd_per_hour", "train_peak_flops", "inference_usd_per_hour",
+                    "inference_peak_flops"):
+            number_in_range(key, getattr(self, key), 0, None, low_inclusive=False)
+        for key in ("train_mfu", "prefill_mfu", "decode_mfu"):
+            number_in_range(key, getattr(self, key), 0, 1, low_inclusive=False)
+
+    @property
+    def train_usd_per_flop(self) -> float:
+        """Dollars per training FLOP done: :func:`usd_per_flop` over the training MFU."""
+        return usd_per_flop(self.train_usd_per_hour, self.train_peak_flops) / self.train_mfu
+
+    @property
+    def prefill_usd_per_flop(self) -> float:
+        """Dollars per prefill FLOP done."""
+        return usd_per_flop(self.inference_usd_per_hour,
+                            self.inference_peak_flops) / self.prefill_mfu
+
+    @property
+    def decode_usd_per_flop(self) -> float:
+        """Dollars per decode FLOP done."""
+        return usd_per_flop(self.inference_usd_per_hour,
+                            self.inference_peak_flops) / self.decode_mfu
+
+
+#: The README example of the authors' ``cost_optimal.py`` (``sardana2024code``): training on
+#: A100-80GB at $1.40/h, BF16 peak 3.12e14, 50 % MFU; inference on A100-40GB at $0.60/h in
+#: INT8, peak 6.24e14, prefill 40 %, decode 20 %.
+SARDANA_README_COSTS = CostAssumptions(1.40, 3.12e14, 0.5, 0.60, 6.24e14, 0.4, 0.2,
+                                       name="README: A100s, INT8 serving")
+#: One H100 for both at AWS's late-2024 $4.916/h (``aws2024capacityblocks``), BF16 dense peak
+#: 9.895e14, with the utilisations the authors' code assumes by default: training 50 %,
+#: prefill 50 %, decode ("generation") 1 %.
+SAME_CHIP_LOW_DECODE_MFU = CostAssumptions(4.916, 9.895e14, 0.5, 4.916, 9.895e14, 0.5, 0.01,
+                                           name="one H100 price, 1 % decode MFU")
+#: What the inference-aware calculator can minimise: lifetime FLOPs, or lifetime dollars under
+#: one of two sets of :class:`CostAssumptions`.
+COST_OBJECTIVES = {"same-chip": SAME_CHIP_LOW_DECODE_MFU, "readme": SARDANA_README_COSTS}
+OBJECTIVE_LABELS = {"flops": "lifetime FLOPs",
+                    "same-chip": "dollars: one H100 price, decode at 1 % MFU",
+                    "readme": "dollars: README hardware (INT8 serving on cheaper A100s)"}
+#: Share of served tokens that are prompts when only a total is given: the README example's
+#: 1,000 input and 250 output tokens per request (``sardana2024code``).
+INPUT_SHARE = 1000 / 1250
+
+
+def cost_equivalent_inference_tokens(input_tokens, output_tokens,
+                                     costs: CostAssumptions = SARDANA_README_COSTS) -> float:
+    """Inference tokens that would cost, at the training price per FLOP, what serving costs.
+
+    Lifetime cost is 6·N·D·c_tr + 2·N·T_in·c_pre + 2·N·T_out·c_dec, with c the dollars per
+    FLOP done (price per peak FLOP over MFU). Factoring out c_tr leaves the lifetime FLOPs
+    of :func:`lifetime_flops` with T_eq = (T_in·c_pre + T_out·c_dec) / c_tr tokens served,
+    so the cost optimum is the FLOP optimum for T_eq. This is the ratio the authors'
+    ``CostModel.cost_optimal_train_tokens`` puts in place of T (``sardana2024code``,
+    ``cost_optimal.py``; the paper's cost section, whose equation numbers the course did
+    not read).
+
+    Parameters
+    ----------
+    input_tokens, output_tokens : float
+        Lifetime prompt (prefill) and generated (decode) tokens, ≥ 0.
+    costs : CostAssumptions
+        Prices, peaks and utilisations.
+
+    Examples
+    --------
+    The README example's 10¹⁰ requests of 1,000 input and 250 output tokens (12.5 trillion
+    tokens) cost as much as 4.0 trillion tokens would at the training price per FLOP:
+
+    >>> f"{cost_equivalent_inference_tokens(1e13, 2.5e12):.3g}"
+    '4.02e+12'
+    """
+    t_in = number_in_range("input_tokens", input_tokens, 0, None)
+    t_out = number_in_range("output_tokens", output_tokens, 0, None)
+    return ((t_in * costs.prefill_usd_per_flop + t_out * costs.decode_usd_per_flop)
+            / costs.train_usd_per_flop)
+
+
+def lifetime_cost(params, train_tokens, input_tokens, output_tokens,
+                  costs: CostAssumptions = SARDANA_README_COSTS) -> float:
+    """Dollars to train on ``train_tokens`` and serve the prompt and generated tokens.
+
+    6·N·D·c_tr + 2·N·T_in·c_pre + 2·N·T_out·c_dec (see :func:`cost_equivalent_inference_tokens`).
+
+    Examples
+    --------
+    The README of the authors' ``cost_calculator.py`` prints "Total (Train + Inference) Cost
+    ($): 6.378e+05" for a 30B Chinchilla-style model (1.556e12 tokens) serving 10⁹ requests
+    of 500 input and 100 output tokens. The script ignores the prices given on its command
+    line and uses its defaults (research/inference-facts.md §2): training on H100s at $2.00/h
+    (BF16 peak 9.89e14, 50 %), serving on A100-40GB at $1.10/h (INT8 peak 6.24e14, prefill
+    50 %, decode 1 %):
+
+    >>> defaults = CostAssumptions(2.00, 9.89e14, 0.5, 1.10, 6.24e14, 0.5, 0.01)
+    >>> f"{lifetime_cost(30e9, 1.556e12, 5e11, 1e11, defaults):.4g}"
+    '6.378e+05'
+    """
+    n = number_in_range("params", params, 0, None)
+    d = number_in_range("train_tokens", train_tokens, 0, None)
+    t_eq = cost_equivalent_inference_tokens(input_tokens, output_tokens, costs)
+    return float(f.lifetime_flops(n, d, t_eq)) * costs.train_usd_per_flop
+
+
+@dataclass(frozen=True)
+class CostOptimum:
+    """The cost optimum at a loss, against the FLOP optimum and the Chinchilla-style model."""
+
+    loss: float
+    input_tokens: float
+    output_tokens: float
+    costs: CostAssumptions
+    equivalent_tokens: float
+    optimum: InferenceOptimum
+    flop_optimum: InferenceOptimum
+    reference: InferenceOptimum
+    cost: float
+    reference_cost: float
+    flop_optimum_cost: float
+
+    @property
+    def cost_ratio(self) -> float:
+        """Lifetime cost of the cost optimum over the Chinchilla-style model's (≤ 1)."""
+        return self.cost / self.reference_cost
+
+
+def cost_optimal(loss, input_tokens, output_tokens, costs: CostAssumptions = SARDANA_README_COSTS,
+                 law=SARDANA_2024) -> CostOptimum:
+    """The N and D_train that reach ``loss`` at the lowest lifetime cost in dollars.
+
+    Sardana et al.'s real-world-cost variant: minimise 6·N·D·c_tr + 2·N·T_in·c_pre +
+    2·N·T_out·c_dec subject to L(N, D) = ℓ. It is :func:`inference_optimal` with T replaced by
+    :func:`cost_equivalent_inference_tokens`. Also returns the FLOP optimum for the same
+    tokens (T_in + T_out) and the Chinchilla-style model of the loss (T = 0), with their costs.
+
+    Examples
+    --------
+    The authors' README example (``sardana2024code``, ``cost_optimal.py``): N = 2.053e10,
+    D = 3.302e12, "60.23% of the parameters", "182.41% of the tokens", "88.76%" of the cost:
+
+    >>> c = cost_optimal(1.947, 1e13, 2.5e12)
+    >>> f"{c.optimum.params:.4g}", f"{c.optimum.tokens:.4g}", f"{100 * c.cost_ratio:.2f}"
+    ('2.053e+10', '3.302e+12', '88.76')
+    """
+    law = get_law(law)
+    ell = _target_loss(loss, law)
+    t_eq = cost_equivalent_inference_tokens(input_tokens, output_tokens, costs)
+    t_in, t_out = float(input_tokens), float(output_tokens)
+    optimum = inference_optimal(ell, t_eq, law)
+    flop_optimum = inference_optimal(ell, t_in + t_out, law)
+    reference = inference_optimal(ell, 0.0, law)
+
+    def dollars(model: InferenceOptimum) -> float:
+        return lifetime_cost(model.params, model.tokens, t_in, t_out, costs)
+
+    return CostOptimum(ell, t_in, t_out, costs, t_eq, optimum, flop_optimum, reference,
+                       dollars(optimum), dollars(reference), dollars(flop_optimum))
+
+
+def cost_table(loss=1.947, input_tokens=1e13, output_tokens=2.5e12,
+               assumptions=(SARDANA_README_COSTS, SAME_CHIP_LOW_DECODE_MFU),
+               law=SARDANA_2024) -> pd.DataFrame:
+    """The Chinchilla-style model, the FLOP optimum and cost optima under several assumptions.
+
+    One row each: the tokens the optimum is solved for (T_eq for the cost rows, T_in + T_out
+    for the FLOP row, 0 for the reference), its parameters, training tokens and tokens per
+    parameter. Defaults: the authors' README demand (10¹⁰ requests of 1,000 input and 250
+    output tokens at loss 1.947).
+
+    >>> t = cost_table()
+    >>> float(t.loc["FLOP optimum", "N (billion)"])
+    15.2
+    """
+    c = [cost_optimal(loss, input_tokens, output_tokens, costs, law) for costs in assumptions]
+    rows = {"Chinchilla-style (no demand)": (0.0, c[0].reference),
+            "FLOP optimum": (c[0].input_tokens + c[0].output_tokens, c[0].flop_optimum)}
+    for costs, result in zip(assumptions, c, strict=True):
+        rows[f"cost, {costs.name}"] = (result.equivalent_tokens, result.optimum)
+    return pd.DataFrame({
+        "tokens solved for (trillion)": [t / 1e12 for t, _ in rows.values()],
+        "N (billion)": [m.params / 1e9 for _, m in rows.values()],
+        "D (trillion)": [m.tokens / 1e12 for _, m in rows.values()],
+        "tokens per parameter": [m.tokens_per_param for _, m in rows.values()],
+    }, index=list(rows)).round(1)
 
 
 # --- Serving: memory and the roofline of decoding ---------------------------------------------
@@ -479,6 +756,17 @@ class ServingEstimate:
     def ridge_point(self) -> float:
         """FLOPs per byte at which the chip's compute and bandwidth limits meet."""
         return self.peak_flops / self.bandwidth
+
+    @property
+    def decode_mfu(self) -> float:
+        """Share of the accelerators' full peak that the decode bound uses: 2·N·tokens/s over
+        the peak (before the ``utilisation`` discount), the MFU of decoding at this batch.
+
+        >>> round(100 * serving_estimate().decode_mfu, 1)
+        2.6
+        """
+        return (INFERENCE_FLOPS_PER_PARAM_TOKEN * self.params * self.tokens_per_second
+                / (self.peak_flops / self.utilisation))
 
 
 def _chip(chips: pd.DataFrame, name) -> pd.Series:
@@ -659,3 +947,56 @@ def peak_table(chips: pd.DataFrame | None = None, names=None) -> pd.DataFrame:
     }, index=chips["name"].to_numpy())
     table["ridge (FLOP/byte, BF16)"] = (table["BF16"] / table["bandwidth (TB/s)"]).round(0)
     return table
+
+
+# --- Hardware for serving and for training ----------------------------------------------------
+
+#: Rows of the accelerator table the hardware section compares: two GPUs sold for both jobs
+#: and two TPUs Google presents for serving (``googlecloud2023v5e``, ``google2025ironwood``).
+SERVING_HARDWARE = ("NVIDIA H100 (SXM5 80GB)", "NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)",
+                    "Google TPU v5e", "Google TPU7x (Ironwood)")
+
+
+def chips_to_hold(total_bytes, memory_bytes_per_chip) -> int:
+    """Fewest chips whose memory holds ``total_bytes``: ⌈total / per chip⌉.
+
+    >>> chips_to_hold(70.6e9, 80e9), chips_to_hold(70.6e9, 16e9)
+    (1, 5)
+    """
+    total = number_in_range("total_bytes", total_bytes, 0, None)
+    per_chip = number_in_range("memory_bytes_per_chip", memory_bytes_per_chip, 0, None,
+                               low_inclusive=False)
+    return max(1, math.ceil(total / per_chip))
+
+
+def serving_hardware_table(names=SERVING_HARDWARE, model="Llama 3 70B", precision="fp8",
+                           chips: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Memory, bandwidth, BF16 ridge point and the chips needed to hold ``model``'s weights.
+
+    From the course's accelerator table (:func:`peak_table`); the last column is
+    :func:`chips_to_hold` of :func:`weight_bytes` (weights only, no key-value cache).
+
+    >>> t = serving_hardware_table()
+    >>> int(t.loc["Google TPU v5e", "chips for Llama 3 70B weights (FP8)"])
+    5
+    """
+    table = peak_table(chips, names)[["BF16", "memory (GB)", "bandwidth (TB/s)",
+                                       "ridge (FLOP/byte, BF16)"]].copy()
+    weights = weight_bytes(model_params(model), precision)
+    column = f"chips for {model} weights ({PRECISION_LABELS[_precision_key(precision)]})"
+    table[column] = [chips_to_hold(weights, gb * 1e9) for gb in table["memory (GB)"]]
+    return table
+
+
+def transfer_seconds(total_bytes, link_gbit_per_s) -> float:
+    """Seconds to move ``total_bytes`` over a link of ``link_gbit_per_s`` gigabits a second.
+
+    Moving a prompt's key-value cache from a prefill machine to a decode machine, as
+    disaggregated serving does (``patel2024splitwise``), costs this much at least.
+
+    >>> round(transfer_seconds(2**30, 400) * 1e3, 1)
+    21.5
+    """
+    size = number_in_range("total_bytes", total_bytes, 0, None)
+    link = number_in_range("link_gbit_per_s", link_gbit_per_s, 0, None, low_inclusive=False)
+    return size * 8 / (link * 1e9)

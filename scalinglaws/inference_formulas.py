@@ -159,6 +159,18 @@ def inference_optimal_tokens(loss, inference_tokens, law):
     return np.exp(0.5 * (low + high))
 
 
+def cost_equivalent_tokens(inference_tokens, input_share, prefill_cost_ratio, decode_cost_ratio):
+    """Demand priced in training FLOPs: T · (s · c_pre/c_tr + (1 − s) · c_dec/c_tr).
+
+    With a share s of the served tokens read as prompts (prefill) and the rest generated
+    (decode), and c the dollars per FLOP done in each phase, the dollar-optimal model is the
+    FLOP-optimal one for this many tokens (Sardana et al.'s cost variant, as their
+    ``cost_optimal.py`` computes it).
+    """
+    return inference_tokens * (input_share * prefill_cost_ratio
+                               + (1.0 - input_share) * decode_cost_ratio)
+
+
 # --- Serving: memory, the roofline of decoding, dollars per token ----------------------------
 
 

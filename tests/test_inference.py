@@ -4,6 +4,7 @@ formats) reproduced, invariants of the optimum and the roofline, and bad input r
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,6 +15,8 @@ from scalinglaws import inference as inf
 from scalinglaws import inference_formulas as f
 from scalinglaws.datasets import load_accelerators
 from scalinglaws.units import FLOPS_PER_PARAM_TOKEN, INFERENCE_FLOPS_PER_PARAM_TOKEN
+
+REPO = Path(__file__).resolve().parents[1]
 
 LAW = inf.SARDANA_2024
 H100 = "NVIDIA H100 (SXM5 80GB)"
@@ -170,6 +173,89 @@ def test_too_small_a_model_never_reaches_the_loss():
     assert inf.lifetime_flops_at_loss(1e8, 2.0, 0) == math.inf
 
 
+# --- Cost-optimal sizing (Sardana et al.'s real-world cost) ----------------------------------
+
+
+def test_readme_cost_optimal_example():
+    # README of nikhilsardana/beyond-chinchilla, cost_optimal.py: loss 1.947, 1e10 requests of
+    # 1000 input and 250 output tokens, train A100-80 $1.40 at 50 %, serve A100-40 INT8 $0.60
+    # at 40 % prefill and 20 % decode: "Model Size (params): 2.053e+10", "Training Data (tok):
+    # 3.302e+12", "60.23% of the parameters", "182.41% of the tokens", "88.76%" of the cost.
+    c = inf.cost_optimal(1.947, 1e10 * 1000, 1e10 * 250, inf.SARDANA_README_COSTS)
+    assert f"{c.optimum.params:.3e}" == "2.053e+10"
+    assert f"{c.optimum.tokens:.3e}" == "3.302e+12"
+    assert f"{100 * c.optimum.params / c.reference.params:.2f}" == "60.23"
+    assert f"{100 * c.optimum.tokens / c.reference.tokens:.2f}" == "182.41"
+    assert f"{100 * c.cost_ratio:.2f}" == "88.76"
+
+
+def test_readme_cost_calculator_example_with_the_scripts_default_prices():
+    # cost_calculator.py README: "Train Cost ($): 3.146e+05", "Total (Train + Inference) Cost
+    # ($): 6.378e+05" (the script used its default prices, not the ones on its command line)
+    defaults = inf.CostAssumptions(2.00, 9.89e14, 0.5, 1.10, 6.24e14, 0.5, 0.01)
+    d = inf.chinchilla_style_tokens(30e9)
+    assert f"{inf.lifetime_cost(30e9, d, 0, 0, defaults):.3e}" == "3.146e+05"
+    assert f"{inf.lifetime_cost(30e9, d, 5e11, 1e11, defaults):.3e}" == "6.378e+05"
+
+
+def test_equal_prices_and_utilisations_give_the_flop_optimum():
+    same = inf.CostAssumptions(3.0, 1e15, 0.4, 3.0, 1e15, 0.4, 0.4)
+    c = inf.cost_optimal(2.0, 3e12, 1e12, same)
+    assert c.equivalent_tokens == pytest.approx(4e12, rel=1e-12)
+    assert c.optimum.params == pytest.approx(c.flop_optimum.params, rel=1e-12)
+
+
+def test_low_decode_utilisation_shrinks_the_cost_optimum_below_the_flop_optimum():
+    c = inf.cost_optimal(1.947, 1e13, 2.5e12, inf.SAME_CHIP_LOW_DECODE_MFU)
+    assert c.equivalent_tokens > 10 * (1e13 + 2.5e12)
+    assert c.optimum.params < c.flop_optimum.params < c.reference.params
+    # cheaper serving hardware (the README's INT8 A100-40s) moves it the other way
+    readme = inf.cost_optimal(1.947, 1e13, 2.5e12, inf.SARDANA_README_COSTS)
+    assert readme.equivalent_tokens < 1e13 + 2.5e12
+    assert readme.flop_optimum.params < readme.optimum.params < readme.reference.params
+
+
+@given(t_in=st.floats(0, 1e15), t_out=st.floats(0, 1e15), loss=st.floats(1.8, 3.0),
+       decode_mfu=st.floats(0.005, 1.0))
+@settings(max_examples=40, deadline=None)
+def test_cost_optimum_is_never_dearer_than_the_alternatives(t_in, t_out, loss, decode_mfu):
+    costs = inf.CostAssumptions(2.0, 1e15, 0.5, 1.0, 1e15, 0.5, decode_mfu)
+    c = inf.cost_optimal(loss, t_in, t_out, costs)
+    assert c.cost <= c.reference_cost * (1 + 1e-9)
+    assert c.cost <= c.flop_optimum_cost * (1 + 1e-9)
+
+
+@pytest.mark.parametrize("field, bad, message", [
+    ("train_mfu", 0.0, r"^train_mfu must be in the range \(0, 1\]"),
+    ("decode_mfu", 1.5, r"^decode_mfu must be in the range \(0, 1\]"),
+    ("prefill_mfu", float("nan"), "^prefill_mfu must be a finite number"),
+    ("inference_usd_per_hour", -1.0, "^inference_usd_per_hour must be greater than 0"),
+    ("train_peak_flops", 0.0, "^train_peak_flops must be greater than 0"),
+])
+def test_cost_assumptions_reject_bad_values(field, bad, message):
+    values = {"train_usd_per_hour": 2.0, "train_peak_flops": 1e15, "train_mfu": 0.5,
+              "inference_usd_per_hour": 1.0, "inference_peak_flops": 1e15,
+              "prefill_mfu": 0.5, "decode_mfu": 0.1, field: bad}
+    with pytest.raises(ValueError, match=message):
+        inf.CostAssumptions(**values)
+
+
+@given(bad=st.floats(max_value=-1e-9, allow_nan=False, allow_infinity=False) | st.just(math.inf),
+       name=st.sampled_from(["input_tokens", "output_tokens"]))
+@settings(max_examples=30, deadline=None)
+def test_cost_equivalent_tokens_reject_negative_or_infinite_demand(bad, name):
+    tokens = {"input_tokens": 1e12, "output_tokens": 1e11, name: bad}
+    with pytest.raises(ValueError, match=rf"^{name} must be"):
+        inf.cost_equivalent_inference_tokens(**tokens)
+
+
+def test_usd_per_flop_rejects_free_or_dimensionless_chips():
+    with pytest.raises(ValueError, match="^usd_per_hour must be greater than 0"):
+        inf.usd_per_flop(0, 1e15)
+    with pytest.raises(ValueError, match="^peak_flops must be greater than 0"):
+        inf.usd_per_flop(2.0, -1.0)
+
+
 # --- Models, memory and formats ----------------------------------------------------------------
 
 
@@ -179,6 +265,28 @@ def test_llama3_parameter_counts_from_the_architecture():
     assert round(inf.model_params("Llama 3 70B") / 1e9, 2) == 70.55
     assert round(inf.model_params("Llama 3.1 405B") / 1e9, 2) == 405.85
     assert 15e12 / inf.model_params("Llama 3 8B") > 1868 - 1
+
+
+def test_every_architecture_value_has_exactly_one_source_column():
+    table = inf.load_model_architectures()
+    covered = [column for columns in inf.ARCHITECTURE_SOURCES.values() for column in columns]
+    values = [column for column in table.columns
+              if column != "name" and column not in inf.ARCHITECTURE_SOURCES]
+    assert sorted(covered) == sorted(values)  # each value column once, none left out
+    bib = (REPO / "book" / "references.bib").read_text()
+    for source_column in inf.ARCHITECTURE_SOURCES:
+        for source in table[source_column]:
+            assert source.startswith("https://") or f"{{{source}," in bib, source
+
+
+def test_vocabulary_is_the_released_configs_not_the_papers_table():
+    # Llama 3 paper Table 3: "Vocabulary Size 128,000"; the released tokenizer adds
+    # num_reserved_special_tokens = 256, and config.json says "vocab_size": 128256.
+    table = inf.load_model_architectures()
+    assert set(table["vocab_size"]) == {128_000 + 256}
+    assert not any(source == "dubey2024llama3" for source in table["vocab_source"])
+    # the head dimension is Table 3's model dimension over its heads
+    assert (table["head_dim"] * table["heads"] == table["d_model"]).all()
 
 
 @pytest.mark.parametrize("model, kib", [("Llama 3 8B", 128), ("Llama 3 70B", 320),
@@ -264,3 +372,60 @@ def test_compound_success_examples():
 def test_compound_success_rejects_probabilities_outside_0_1(p):
     with pytest.raises(ValueError, match="^step_success must be between 0 and 1"):
         inf.compound_success(p, 10)
+
+
+# --- Hardware helpers ---------------------------------------------------------------------------
+
+
+def test_chips_to_hold_rounds_up_and_needs_at_least_one():
+    assert inf.chips_to_hold(80e9, 80e9) == 1
+    assert inf.chips_to_hold(80e9 + 1, 80e9) == 2
+    assert inf.chips_to_hold(0, 16e9) == 1
+    with pytest.raises(ValueError, match="^memory_bytes_per_chip must be greater than 0"):
+        inf.chips_to_hold(1e9, 0)
+    with pytest.raises(ValueError, match="^total_bytes must be at least 0"):
+        inf.chips_to_hold(-1.0, 16e9)
+
+
+@given(size=st.floats(1, 1e15), link=st.floats(1, 1e5))
+@settings(max_examples=30, deadline=None)
+def test_transfer_time_is_bits_over_rate(size, link):
+    seconds = inf.transfer_seconds(size, link)
+    assert seconds * link * 1e9 == pytest.approx(8 * size, rel=1e-12)
+    assert inf.transfer_seconds(size, 2 * link) == pytest.approx(seconds / 2, rel=1e-12)
+
+
+def test_transfer_rejects_a_dead_link():
+    with pytest.raises(ValueError, match="^link_gbit_per_s must be greater than 0"):
+        inf.transfer_seconds(1e9, 0)
+
+
+def test_decode_mfu_grows_with_batch_and_never_exceeds_one():
+    mfus = [inf.serving_estimate(batch=b).decode_mfu for b in (1, 16, 256)]
+    assert mfus == sorted(mfus) and 0 < mfus[0] and mfus[-1] <= 1
+
+
+# --- The calculator's objective: FLOPs or dollars --------------------------------------------
+
+
+@pytest.mark.parametrize("objective", sorted(inf.COST_OBJECTIVES))
+def test_cost_objective_of_the_sizing_is_cost_optimal(objective):
+    # Figure 1's setting, demand split as in the README (1,000 input : 250 output tokens)
+    s = inf.inference_aware_sizing(13e9, 2e12, objective=objective)
+    c = inf.cost_optimal(s.loss, inf.INPUT_SHARE * 2e12, (1 - inf.INPUT_SHARE) * 2e12,
+                         inf.COST_OBJECTIVES[objective])
+    assert s.optimum.params == pytest.approx(c.optimum.params, rel=1e-10)
+    assert s.flops_ratio == pytest.approx(c.cost_ratio, rel=1e-10)
+    assert s.priced_tokens == pytest.approx(c.equivalent_tokens, rel=1e-12)
+
+
+def test_flops_objective_is_unchanged():
+    plain = inf.inference_aware_sizing(13e9, 2e12)
+    explicit = inf.inference_aware_sizing(13e9, 2e12, objective="flops")
+    assert plain.optimum == explicit.optimum and explicit.priced_tokens == 2e12
+    assert round(plain.optimum.params / 1e9, 2) == 6.97
+
+
+def test_unknown_objective_is_rejected():
+    with pytest.raises(ValueError, match="^objective must be one of flops, same-chip, readme"):
+        inf.inference_aware_sizing(13e9, 2e12, objective="carbon")

@@ -148,6 +148,92 @@ def test_reliability_numbers():
 # --- Exercises ----------------------------------------------------------------------------------
 
 
+# --- Dollars instead of FLOPs (Sardana et al.'s cost variant) -----------------------------------
+
+
+def test_cost_table_numbers_in_the_prose():
+    # README prices: cost optimum 20.5B > FLOP optimum 15.2B; 12.5T tokens "weigh like 4.0
+    # trillion"; a decode FLOP "about half" a training FLOP, a prefill FLOP "a quarter"
+    readme = inf.cost_optimal(1.947, 1e13, 2.5e12, inf.SARDANA_README_COSTS)
+    assert round(readme.optimum.params / 1e9, 1) == 20.5
+    assert round(readme.flop_optimum.params / 1e9, 1) == 15.2
+    assert round(readme.equivalent_tokens / 1e12, 1) == 4.0
+    costs = inf.SARDANA_README_COSTS
+    assert round(costs.decode_usd_per_flop / costs.train_usd_per_flop, 1) == 0.5
+    assert round(costs.prefill_usd_per_flop / costs.train_usd_per_flop, 2) == 0.27
+    # one H100 price, 1 % decode MFU: "50 times", "135 trillion", "8.5 billion parameters on
+    # 20.7 trillion tokens, 2,424 per parameter, at 35 %" of the Chinchilla-style cost
+    same = inf.SAME_CHIP_LOW_DECODE_MFU
+    assert same.decode_usd_per_flop / same.train_usd_per_flop == pytest.approx(50)
+    low = inf.cost_optimal(1.947, 1e13, 2.5e12, same)
+    assert round(low.equivalent_tokens / 1e12) == 135
+    assert round(low.optimum.params / 1e9, 1) == 8.5
+    assert round(low.optimum.tokens / 1e12, 1) == 20.7
+    assert round(low.optimum.tokens_per_param) == 2424
+    assert round(100 * low.cost_ratio) == 35
+    # the same H100 price is the serving calculator's default rate
+    assert same.train_usd_per_hour == serving_calculator().result.usd_per_hour
+
+
+def test_optimum_calculator_objectives_match_the_prose():
+    # "moves the optimum from 6.97 to 3.78 billion parameters, trained on 4,299 billion tokens
+    # for 43.0 %"; "the README's hardware gives 9.21 billion and 95.2 %"; the split is 4 : 1
+    assert inf.INPUT_SHARE == 4 / 5
+    calc = inference_optimum_calculator()
+    assert round(calc.result.optimum.params / 1e9, 2) == 6.97
+    same = calc.set(objective="same-chip")
+    assert round(same.optimum.params / 1e9, 2) == 3.78
+    assert round(same.optimum.tokens / 1e9) == 4299
+    assert round(100 * same.flops_ratio, 1) == 43.0
+    readme = calc.set(objective="readme")
+    assert round(readme.optimum.params / 1e9, 2) == 9.21
+    assert round(100 * readme.flops_ratio, 1) == 95.2
+
+
+def test_decode_mfu_at_the_serving_default():
+    # "2.6 % of the peak at batch 16", against the code's assumed 1 %
+    assert round(100 * inf.serving_estimate().decode_mfu, 1) == 2.6
+
+
+# --- Hardware for serving and for training ------------------------------------------------------
+
+
+def test_llama3_interruptions_one_every_three_hours():
+    # "419 unexpected interruptions, one every three hours" in a 54-day snapshot
+    from scalinglaws.outlook.reliability import LLAMA3_SNAPSHOT as s
+    assert (s["unexpected"], s["days"]) == (419, 54)
+    assert round(24 * s["days"] / s["unexpected"]) == 3
+
+
+def test_serving_hardware_numbers_in_the_prose():
+    # "five 16 GB TPU v5e chips or three Inferentia2 chips ... where one Ironwood or H100
+    # does, and a Groq system needs 306 chips"; ridge points "a few hundred FLOPs per byte"
+    t = inf.serving_hardware_table()
+    column = "chips for Llama 3 70B weights (FP8)"
+    assert t.loc["Google TPU v5e", "memory (GB)"] == 16
+    assert t.loc["Google TPU v5e", column] == 5
+    assert t.loc["Google TPU7x (Ironwood)", column] == t.loc[H100, column] == 1
+    w70 = inf.weight_bytes(inf.model_params("Llama 3 70B"), "fp8")
+    assert inf.chips_to_hold(w70, 32 * 2**30) == 3
+    assert inf.chips_to_hold(w70, 220 * 2**20) == 306
+    ridges = list(t["ridge (FLOP/byte, BF16)"]) + [190e12 / (820 * 2**30)]
+    assert all(200 < r < 400 for r in ridges)
+    # GPU power: 16,384 x 700 W = 11.5 MW; 72 x 1,200 W = 86.4 kW per NVL72 rack
+    watts = load_accelerators().set_index("name")["power_w"]
+    assert round(16384 * watts[H100] / 1e6, 1) == 11.5
+    assert 72 * watts["NVIDIA GB200 (per Blackwell GPU in GB200 NVL72)"] == 86_400
+
+
+def test_cache_transfer_going_deeper():
+    # "a 1 GiB cache", "21.5 ms" over 400 Gb/s; 8 key-value heads for 32 query heads: "four
+    # times smaller"
+    kv = inf.kv_cache_bytes("Llama 3 8B", "bf16", 8192)
+    assert kv == 2**30
+    assert round(1e3 * inf.transfer_seconds(kv, 400), 1) == 21.5
+    a = inf.architecture("Llama 3 8B")
+    assert a["heads"] / a["kv_heads"] == 4
+
+
 def test_exercise_crossover():
     r = inf.lifetime_compute(inf.model_params("Llama 3 70B"), 15e12, 1e12, 365)
     assert r.crossover_day == 45

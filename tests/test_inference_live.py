@@ -67,3 +67,22 @@ def test_page_serving_formulas_match_the_package(page):
     assert got[0] == inf.kv_cache_bytes("Llama 3 70B", "bf16", 1)
     assert got[1] == inf.weight_bytes(8.03e9, "nvfp4")
     assert got[2] == pytest.approx(f.cost_per_million_tokens(2, 4.916, 1500), rel=1e-15)
+
+
+def test_page_priced_demand_matches_the_package(page):
+    # the dollar objectives: the page prices demand with the generated formula and the
+    # exported ratios; the package with CostAssumptions
+    rng = random.Random(12)
+    cases = [(10 ** rng.uniform(6, 16), key) for key in sorted(inf.COST_OBJECTIVES)
+             for _ in range(10)]
+    got = page.evaluate("""async (cases) => {
+      const I = await import('./live/generated/inference_formulas.js');
+      const { DATA } = await import('./live/generated/data.js');
+      return cases.map(([t, key]) => {
+        const o = DATA.inference.objectives[key];
+        return I.cost_equivalent_tokens(t, DATA.inference.input_share, o.prefill_ratio,
+          o.decode_ratio);
+      });
+    }""", cases)
+    for (t, key), have in zip(cases, got, strict=True):
+        assert have == pytest.approx(inf.priced_inference_tokens(t, key), rel=1e-14), (t, key)

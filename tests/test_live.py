@@ -352,9 +352,11 @@ EXTRA = {"allocation": [{"budget_source": "hardware", "n_accelerators": text}
                              (1e13, 100, 1000, "1950", "1.01"), (1e16, 16, 3, "2100", "10"),
                              (3e13, 2.5, 1, "2000", "2.67"), (1e15, 1, 1, "2024", "1000.0"))],
          # each law at the corners of demand and size (the optimum's bracket at its extremes)
-         "inference-optimum": [{"reference_params": n, "inference_tokens": t, "law": law}
+         "inference-optimum": [{"reference_params": n, "inference_tokens": t, "law": law,
+                                "objective": objective}
                                for law in ("sardana2024", "hoffmann2022", "besiroglu2024")
-                               for n, t in ((1e9, 1e15), (1e12, 1e9))],
+                               for n, t in ((1e9, 1e15), (1e12, 1e9))
+                               for objective in ("flops", "same-chip", "readme")],
          # the start year's range depends on what counts as one chip (single dies end in 2024)
          "moore": [{"start_year": text, "per_die": per_die}
                    for text in ("1970", "1971", "2023", "2024", "2025", "2012")

@@ -83,6 +83,8 @@ SECTIONS = {
         Formula("Key-value cache", "inference_formulas.kv_bytes_per_token"),
         Formula("Decode roofline", "inference_formulas.decode_step_seconds"),
         Formula("Serving cost", "inference_formulas.cost_per_million_tokens"),
+        Formula("Cost-optimal sizing", "inference.cost_equivalent_inference_tokens",
+                paragraph=1),
         Formula("Reliability over steps", "inference.compound_success"),
     ],
     "Outlook (chapter 7)": [

@@ -150,6 +150,11 @@ def _inference_data() -> dict:
         "models": [{"name": str(row["name"]), "params": inf.model_params(str(row["name"])),
                     "layers": int(row["layers"]), "kv_heads": int(row["kv_heads"]),
                     "head_dim": int(row["head_dim"])} for _, row in models.iterrows()],
+        "objective_labels": inf.OBJECTIVE_LABELS,
+        "input_share": inf.INPUT_SHARE,
+        "objectives": {key: {"prefill_ratio": c.prefill_usd_per_flop / c.train_usd_per_flop,
+                             "decode_ratio": c.decode_usd_per_flop / c.train_usd_per_flop}
+                       for key, c in inf.COST_OBJECTIVES.items()},
     }
 def _outlook_data() -> dict:
     """Chapter 7's constants: repetition's R*_D and ceiling, data centres' use, the grids."""

@@ -14,6 +14,7 @@ from scalinglaws.inference import (
     BATCH_SIZES,
     CONTEXT_LENGTHS,
     INFERENCE_LAWS,
+    OBJECTIVE_LABELS,
     PRECISION_LABELS,
     inference_aware_sizing,
     lifetime_compute,
@@ -106,6 +107,8 @@ def lifetime_calculator() -> Calculator:
 
 def _describe_sizing(s) -> list[tuple[str, str]]:
     o = s.optimum
+    if s.objective != "flops":
+        return _describe_cost_sizing(s)
     return [
         ("Reference (compute-optimal) model",
          f"{_billions(s.reference_params)} parameters on {_billions(s.reference_tokens)} "
@@ -123,23 +126,45 @@ def _describe_sizing(s) -> list[tuple[str, str]]:
     ]
 
 
+def _describe_cost_sizing(s) -> list[tuple[str, str]]:
+    o = s.optimum
+    return [
+        ("Reference (compute-optimal) model",
+         f"{_billions(s.reference_params)} parameters on {_billions(s.reference_tokens)} "
+         f"tokens ({s.reference_tokens / s.reference_params:,.1f} per parameter)"),
+        ("Target loss (the reference's)", f"{s.loss:.4f}"),
+        ("Demand priced in training FLOPs",
+         f"{power_of_ten_label(s.inference_tokens)} tokens cost as much as "
+         f"{power_of_ten_label(s.priced_tokens)} ({OBJECTIVE_LABELS[s.objective]})"),
+        ("Cost-optimal model",
+         f"{_billions(o.params)} parameters on {_billions(o.tokens)} tokens "
+         f"({o.tokens_per_param:,.1f} per parameter)"),
+        ("Optimum / reference", f"parameters {100 * o.params / s.reference_params:.1f} %, "
+                                f"tokens {100 * o.tokens / s.reference_tokens:.1f} %"),
+        ("Lifetime cost saved", f"{100 * (1 - s.flops_ratio):.1f} %"),
+    ]
+
+
 def _draw_sizing(s, fig, ax) -> str:
     plotting.log_axes(ax, minor_ticks=False)
+    cost = s.objective != "flops"
+    quantity = "lifetime cost (training-FLOP equivalents)" if cost else "lifetime FLOPs"
     ax.plot(s.grid_params, s.grid_flops, color=COLORS["black"],
-            label="lifetime FLOPs at the target loss")
+            label=f"{quantity.split(' (')[0]} at the target loss")
     ax.plot(s.grid_params, s.grid_training_flops, color=COLORS["blue"], linestyle="--",
             label="of which training")
     ax.plot([s.reference_params], [s.reference_flops], "s", markersize=8,
             color=COLORS["orange"], label="compute-optimal reference")
     ax.plot([s.optimum.params], [s.optimum.lifetime_flops], "o", markersize=8,
-            color=COLORS["vermillion"], label="inference-aware optimum")
+            color=COLORS["vermillion"],
+            label="cost-optimal model" if cost else "inference-aware optimum")
     ax.set_xlabel("parameters N")
-    ax.set_ylabel("lifetime FLOPs")
+    ax.set_ylabel(quantity)
     ax.legend(loc="upper right")
-    return (f"Log plot of lifetime FLOPs against model size at loss {s.loss:.4f} with "
+    return (f"Log plot of {quantity} against model size at loss {s.loss:.4f} with "
             f"{power_of_ten_label(s.inference_tokens)} inference tokens: the optimum at "
             f"{s.optimum.params / 1e9:.2f} billion parameters uses "
-            f"{100 * s.flops_ratio:.1f} % of the FLOPs of the "
+            f"{100 * s.flops_ratio:.1f} % of the {'cost' if cost else 'FLOPs'} of the "
             f"{s.reference_params / 1e9:.2f} billion reference.")
 
 
@@ -162,6 +187,8 @@ def inference_optimum_calculator() -> Calculator:
         Slider("inference_tokens", "Lifetime inference tokens", 2e12, 1e9, 1e15, step=0.05,
                scale="log", help="Expected demand over the model's life; default 2 trillion."),
         Choice("law", "Loss law", laws, value="sardana2024"),
+        Choice("objective", "Minimise", [(label, key) for key, label in OBJECTIVE_LABELS.items()],
+               value="flops"),
     ]
     return Calculator("Inference-aware optimum: the cheapest model for a loss and a demand",
                       controls, inference_aware_sizing, _describe_sizing, _draw_sizing,

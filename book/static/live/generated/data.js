@@ -981,7 +981,23 @@ export const DATA = {
     "kv_heads": 8,
     "head_dim": 128
    }
-  ]
+  ],
+  "objective_labels": {
+   "flops": "lifetime FLOPs",
+   "same-chip": "dollars: one H100 price, decode at 1 % MFU",
+   "readme": "dollars: README hardware (INT8 serving on cheaper A100s)"
+  },
+  "input_share": 0.8,
+  "objectives": {
+   "same-chip": {
+    "prefill_ratio": 1.0,
+    "decode_ratio": 50.0
+   },
+   "readme": {
+    "prefill_ratio": 0.26785714285714285,
+    "decode_ratio": 0.5357142857142857
+   }
+  }
  },
  "outlook": {
   "rd_star": 15.387756,

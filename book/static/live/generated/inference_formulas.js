@@ -70,6 +70,10 @@ export function inference_optimal_tokens(loss, inference_tokens, law) {
   return Math.exp((0.5 * (low + high)));
 }
 
+export function cost_equivalent_tokens(inference_tokens, input_share, prefill_cost_ratio, decode_cost_ratio) {
+  return (inference_tokens * ((input_share * prefill_cost_ratio) + ((1.0 - input_share) * decode_cost_ratio)));
+}
+
 export function weight_bytes(params, bits_per_param) {
   return ((params * bits_per_param) / BITS_PER_BYTE);
 }
