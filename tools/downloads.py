@@ -15,9 +15,6 @@ the reader's and instructor's copy: every solution is printed open. The Makefile
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import re
@@ -25,11 +22,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path
 from urllib.parse import urlparse
+
+from live_harness import serve  # the same tools/ folder: one local server for every tool
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "_build"
@@ -151,25 +149,6 @@ def prepare_print_page(single: Path, notebooks: list[Path], name: str = "print.h
     target = single / name
     target.write_text(html, encoding="utf-8")
     return target
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def _block_off_machine(problems: list[str]):
