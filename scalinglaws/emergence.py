@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from scalinglaws import emergence_formulas as formulas
-from scalinglaws._validate import finite_array, integer_in_range, number_in_range
+from scalinglaws._validate import integer_in_range, number_in_range, numbers, positive
 from scalinglaws.datasets import SOURCE, Column, load_table
 
 __all__ = [
@@ -86,13 +86,16 @@ MAX_SIZES = 50
 
 def _accuracy(value, name: str = "token_accuracy"):
     """A per-token accuracy (a number or an array) in [0, 1]."""
-    if np.ndim(value) == 0:
-        return number_in_range(name, value, 0, 1)
-    values = finite_array(name, value)
-    bad = (values < 0) | (values > 1)
-    if bad.any():
-        number_in_range(name, float(values[bad][0]), 0, 1)
-    return values.reshape(np.shape(value))
+    return numbers(name, value, 0, 1)
+
+
+def _chance_and_ceiling(chance, ceiling, low=0, high=1):
+    """A benchmark's chance and ceiling scores, each in [low, high], the ceiling above chance."""
+    chance = number_in_range("chance", chance, low, high, high_inclusive=False)
+    ceiling = number_in_range("ceiling", ceiling, low, high)
+    if ceiling <= chance:
+        raise ValueError(f"ceiling must be greater than chance ({chance:g}); got {ceiling:g}")
+    return chance, ceiling
 
 
 def _out(value):
@@ -137,9 +140,9 @@ def token_accuracy(scale, scale_constant: float = DEFAULT_SCALE_CONSTANT,
     >>> round(token_accuracy(1e21), 4), round(token_accuracy(1e24), 3)
     (0.3679, 0.882)
     """
-    values = finite_array("scale", np.atleast_1d(scale), positive=True)
-    p = formulas.token_accuracy(values, _scale_constant(scale_constant), _exponent(exponent))
-    return float(p[0]) if np.ndim(scale) == 0 else p.reshape(np.shape(scale))
+    values = positive("scale", scale)
+    return _out(formulas.token_accuracy(values, _scale_constant(scale_constant),
+                                        _exponent(exponent)))
 
 
 def exact_match_accuracy(token_accuracy, length):
@@ -347,10 +350,7 @@ def mirage(length: int = 5, metric: str = "exact_match", exponent: float = DEFAU
 
 
 def _benchmark_inputs(chance, ceiling, noise, n_sizes):
-    chance = number_in_range("chance", chance, 0, 1, high_inclusive=False)
-    ceiling = number_in_range("ceiling", ceiling, 0, 1)
-    if ceiling <= chance:
-        raise ValueError(f"ceiling must be greater than chance ({chance:g}); got {ceiling:g}")
+    chance, ceiling = _chance_and_ceiling(chance, ceiling)
     noise = number_in_range("noise", noise, 0, 0.5, low_inclusive=False)
     n_sizes = integer_in_range("n_sizes", n_sizes, 2, MAX_SIZES)
     return chance, ceiling, noise, n_sizes
@@ -451,13 +451,8 @@ def normalized_score(score, chance, ceiling):
     >>> round(normalized_score(86.4, 25, 89.8), 3)
     0.948
     """
-    chance = number_in_range("chance", chance)
-    ceiling = number_in_range("ceiling", ceiling)
-    if ceiling <= chance:
-        raise ValueError(f"ceiling must be greater than chance ({chance:g}); got {ceiling:g}")
-    values = finite_array("score", np.atleast_1d(score))
-    result = (values - chance) / (ceiling - chance)
-    return float(result[0]) if np.ndim(score) == 0 else result.reshape(np.shape(score))
+    chance, ceiling = _chance_and_ceiling(chance, ceiling, None, None)
+    return _out((numbers("score", score) - chance) / (ceiling - chance))
 
 
 # --- Tables ------------------------------------------------------------------------------------

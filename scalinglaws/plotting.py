@@ -12,6 +12,7 @@ import base64
 import html
 import io
 import math
+import re
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -21,7 +22,8 @@ from PIL import Image
 from scalinglaws._validate import integer_in_range, number_in_range
 
 __all__ = ["COLORS", "STYLE", "BookFigure", "draw_power_law_fit", "figure_to_img_tag", "log_axes",
-           "new_figure", "png_bytes", "power_of_ten_label"]
+           "count_in_words", "new_figure", "png_bytes", "power_of_ten_label",
+           "readable_numbers"]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, in the order the book uses it.
 COLORS = {
@@ -181,6 +183,49 @@ def power_of_ten_label(value: float, _position: int | None = None) -> str:
     if abs(mantissa - 1) < 1e-6:
         return power
     return f"{mantissa:.3g}×{power}"
+
+
+_E_NOTATION = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)e([+-]?)0*(\d+)(?!\w|\.\d)")
+_NEGATIVE_ZERO = re.compile(r"(?<![\w.,])-(0(?:\.0+)?)(?!\w|[.,]\d)")
+
+
+def _power_of_ten(match: re.Match) -> str:
+    mantissa, sign, digits = match.groups()
+    power = f"10{(('-' if sign == '-' else '') + digits).translate(_SUPERSCRIPTS)}"
+    return power if mantissa == "1" else f"{mantissa}×{power}"
+
+
+def readable_numbers(text: str) -> str:
+    """``text`` with its numbers as a reader writes them: e-notation as powers of ten, no "-0".
+
+    Python's ``format(x, ".3g")`` writes large and small numbers as ``1.01e+12``; every
+    calculator's results and alt text pass through this (the website's ``readableNumbers``
+    in ``book/static/live/pyformat.js`` does the same), so they read ``1.01×10¹²``.
+
+    >>> readable_numbers("1.01e+12 FLOPs, 1e-05 s, -0 %, 2020-05")
+    '1.01×10¹² FLOPs, 10⁻⁵ s, 0 %, 2020-05'
+    """
+    return _NEGATIVE_ZERO.sub(r"\1", _E_NOTATION.sub(_power_of_ten, text))
+
+
+_SCALE_WORDS = ((1e6, "million"), (1e9, "billion"), (1e12, "trillion"))
+
+
+def count_in_words(value: float) -> str:
+    """A large count as a reader says it: '2,300', '4.5 million', '1.01 trillion', '3.6×10¹⁵'.
+
+    Three significant digits from a million on; powers of ten from a thousand trillion on.
+
+    >>> count_in_words(2300.4), count_in_words(1.0149e12), count_in_words(3.61e29)
+    ('2,300', '1.01 trillion', '3.61×10²⁹')
+    """
+    if not math.isfinite(value) or abs(value) < 1e6:
+        return readable_numbers(f"{value:,.0f}")
+    for scale, word in _SCALE_WORDS:
+        mantissa = f"{value / scale:.3g}"
+        if "e" not in mantissa:  # below a thousand of this unit once rounded
+            return f"{mantissa} {word}"
+    return readable_numbers(f"{value:.3g}")
 
 
 class _DecadeLocator(LogLocator):

@@ -256,18 +256,11 @@ def compare_approaches_portable(truth="hoffmann2022", noise: float = 0.005,
     >>> [round(row["a"], 2) for row in comp.rows()]
     [0.45, 0.45, 0.45, 0.45]
     """
-    from scalinglaws.chinchilla import ApproachComparison, fit_envelope, fit_isoflop, get_law
+    from scalinglaws.chinchilla import compare_approaches, get_law
 
-    runs = simulate_training_runs_portable(get_law(truth), noise=noise,
-                                           window_offset=window_offset,
-                                           window_decades=window_decades,
-                                           window_exponent=window_exponent,
-                                           models_per_budget=models_per_budget, seed=seed)
-    envelope = fit_envelope(runs.curve_run, runs.curve_params, runs.curve_tokens,
-                            runs.curve_loss, confidence=confidence)
-    isoflop = fit_isoflop(runs.isoflop_budget, runs.isoflop_params, runs.isoflop_loss,
-                          confidence=confidence)
-    parametric = fit_parametric_portable(*runs.final_runs(), n_bootstrap=n_bootstrap,
-                                         seed=seed, confidence=confidence)
-    return ApproachComparison(runs=runs, envelope=envelope, isoflop=isoflop,
-                              parametric=parametric)
+    return compare_approaches(get_law(truth), noise=noise, window_offset=window_offset,
+                              window_decades=window_decades, window_exponent=window_exponent,
+                              models_per_budget=models_per_budget, seed=seed,
+                              n_bootstrap=n_bootstrap, confidence=confidence,
+                              simulate=simulate_training_runs_portable,
+                              fit_final=fit_parametric_portable)

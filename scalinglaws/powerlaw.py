@@ -130,6 +130,23 @@ KAPLAN_2020_COMPUTE = ScalingLaw("compute C_min", 3.1e8, 0.050, "PF-days",
                                  "kaplan2020scaling, eq. 1.3")
 
 
+#: ln of the largest float: e to anything above it is beyond float range.
+_LOG_FLOAT_MAX = float(np.log(np.finfo(float).max))
+
+
+def _exp_or_inf(log_values):
+    """e^v elementwise, and +inf where v > ln(largest float): an interval end in log space that
+    the data leave open (a t interval of ln a over ±710 when a is barely constrained) stays
+    unbounded, where np.exp would overflow with a RuntimeWarning.
+
+    >>> _exp_or_inf([0.0, 800.0]).tolist()
+    [1.0, inf]
+    """
+    values = np.asarray(log_values, dtype=float)
+    within = values <= _LOG_FLOAT_MAX
+    return np.where(within, np.exp(np.where(within, values, 0.0)), np.inf)
+
+
 @dataclass(frozen=True)
 class PowerLawFit:
     """Result of :func:`fit_power_law`: y = coefficient · x^exponent.
@@ -167,7 +184,7 @@ class PowerLawFit:
         t = t_quantile(level, self.n_points - 2)
         centre = np.log(self.coefficient) + self.exponent * log_x
         spread = t * np.sqrt(variance)
-        low, high = np.exp(centre - spread), np.exp(centre + spread)
+        low, high = _exp_or_inf(centre - spread), _exp_or_inf(centre + spread)
         return (low, high) if np.ndim(x) else (float(low[0]), float(high[0]))
 
     def confidence_band(self, x, confidence: float | None = None):
@@ -260,7 +277,8 @@ def _line_fit(u: np.ndarray, w: np.ndarray, level: float) -> PowerLawFit:
     low, high = line.intercept_ci
     return PowerLawFit(
         coefficient=float(np.exp(line.intercept)), exponent=line.slope,
-        coefficient_ci=(float(np.exp(low)), float(np.exp(high))), exponent_ci=line.slope_ci,
+        coefficient_ci=(float(_exp_or_inf(low)), float(_exp_or_inf(high))),
+        exponent_ci=line.slope_ci,
         exponent_se=line.slope_se, log_coefficient_se=line.intercept_se,
         covariance=line.covariance, residual_std=line.residual_std,
         r_squared=line.r_squared, n_points=line.n_points, confidence=line.confidence)
@@ -378,7 +396,7 @@ def fit_power_law_with_offset(x: Sequence[float], y: Sequence[float], confidence
     return OffsetPowerLawFit(
         offset=offset, coefficient=float(np.exp(log_a)), exponent=b,
         offset_ci=(float(low[0]), float(high[0])),
-        coefficient_ci=(float(np.exp(low[1])), float(np.exp(high[1]))),
+        coefficient_ci=(float(_exp_or_inf(low[1])), float(_exp_or_inf(high[1]))),
         exponent_ci=(float(low[2]), float(high[2])),
         n_points=int(x_values.size), confidence=level, interval_method=method)
 

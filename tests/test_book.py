@@ -15,11 +15,14 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+import live_harness as harness  # noqa: E402  (a test helper, outside the package)
+
 CHAPTERS = sorted(path.stem for path in (REPO / "notebooks").glob("*.ipynb"))
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PAGES = ["book/intro.html", "book/how-to-use.html", "book/instructor-guide.html",
@@ -84,20 +87,7 @@ def open_page(browser, url):
     """Open ``url``; return the page and the problems seen (console errors, failed or
     off-machine requests, HTTP errors)."""
     page = browser.new_page()
-    problems = []
-
-    def route(request_route):
-        host = urlparse(request_route.request.url).hostname
-        if host not in ("127.0.0.1", None) and not request_route.request.url.startswith("data:"):
-            problems.append(f"request off this machine: {request_route.request.url}")
-            return request_route.abort()
-        return request_route.continue_()
-
-    page.route("**/*", route)
-    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
-    page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    problems = harness.watch_page(page)
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     return page, problems

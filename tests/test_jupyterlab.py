@@ -23,11 +23,13 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+import live_harness as harness  # noqa: E402  (a test helper, outside the package)
+
 #: Every chapter, found by glob (new chapters are picked up).
 CHAPTERS = sorted(path.name for path in (REPO / "notebooks").glob("*.ipynb"))
 BIB_KEYS = re.findall(r"^@\w+\{([^,\s]+),", (REPO / "book" / "references.bib").read_text(),
@@ -102,17 +104,8 @@ def _open_and_run(browser, lab: str, chapter: str):
     chapter opened beside the restored previous one, and the test clicked and ran that one.
     """
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    problems: list[str] = []
-
-    def route(request_route):
-        host = urlparse(request_route.request.url).hostname
-        if host not in ("127.0.0.1", None) and not request_route.request.url.startswith("data:"):
-            problems.append(f"request off this machine: {request_route.request.url}")
-            return request_route.abort()
-        return request_route.continue_()
-
-    page.route("**/*", route)
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    problems = harness.watch_page(page, console=False, failed=False,
+                                  http_errors=False)
     page.goto(f"{lab}/lab/workspaces/{Path(chapter).stem}/tree/{chapter}?reset",
               wait_until="load")
     panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")

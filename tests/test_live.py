@@ -180,6 +180,23 @@ def test_power_of_ten_labels_match_python(page):
     assert got == [power_of_ten_label(value) for value in values]
 
 
+def test_readable_numbers_match_python(page):
+    from scalinglaws.plotting import count_in_words, readable_numbers
+
+    texts = [format(v, spec) + " x" for v in (1.01e12, 1e19, 1e-5, -2.78e-17, 3.61e29, 0.5, -0.0,
+                                              5.76e23, 2300.0)
+             for spec in (".3g", ",.3g", "g", ".2e", ".1f")]
+    texts += ["2020-05, -0 %, 1e+06 million", "has 8.7e+09. -0. 1e+00"]
+    counts = [0.0, 2300.4, 999_999.6, 1e6, 999.96e6, 1.0149e12, 999.6e12, 1e15, 3.61e29, -3e9]
+    got = page.evaluate("""async ([texts, counts]) => {
+      const { readableNumbers, countInWords } = await import('./live/pyformat.js');
+      return [texts.map(readableNumbers), counts.map(countInWords)];
+    }""", [texts, counts])
+    assert got == [[readable_numbers(t) for t in texts], [count_in_words(v) for v in counts]]
+    assert not any(re.search(r"\de[+-]|-0\b", text) for text in got[0] + got[1])
+    assert count_in_words(1.0149e12) == "1.01 trillion"
+
+
 def test_input_checks_give_the_package_messages(page):
     cases = [("kappa", 0.5, 1, 10, True, False), ("kappa", 10.5, 1.0, 10.0, True, False),
              ("n_accelerators", 0, 1, 1e8, True, True), ("n_accelerators", 2e8, 1, 1e8, True, True),
@@ -284,6 +301,16 @@ def _close(have, want, name, args):
 # --- Every calculator against its Python twin --------------------------------------------
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]\d+)?")
+_POWER = re.compile(r"(?:(\d+(?:\.\d+)?)×)?10([⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
+_FROM_SUPERSCRIPT = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+
+
+def _e_notation(text: str) -> str:
+    """'1.01×10¹²' and '10⁻⁵' as '1.01e+12' and '1e-05', to compare numbers within rounding."""
+    def plain(match):
+        exponent = int(match.group(2).translate(_FROM_SUPERSCRIPT))
+        return f"{match.group(1) or '1'}e{exponent:+03d}"
+    return _POWER.sub(plain, text)
 
 
 def _display_unit(number: str) -> float:
@@ -298,6 +325,7 @@ def _same_within_display(page_text: str, text: str) -> bool:
     (one unit of its last digit; values below 1e-12, a rounding error of zero, count as 0)."""
     if page_text == text:
         return True
+    page_text, text = _e_notation(page_text), _e_notation(text)
     if _NUMBER.sub("#", page_text) != _NUMBER.sub("#", text):
         return False
     for shown, want in zip(_NUMBER.findall(page_text), _NUMBER.findall(text), strict=True):
@@ -324,6 +352,7 @@ def _same_intervals(page_text: str, text: str, n_bootstrap: int) -> bool:
     width being 3.92 of them): the same resamples, refitted by two L-BFGS implementations,
     may differ in a refit or two, which moves an end by about one resample's spacing."""
     tolerance = 2 * math.sqrt(0.025 * 0.975 / max(n_bootstrap, 1)) / 0.05845 / 3.92
+    page_text, text = _e_notation(page_text), _e_notation(text)
     page_ends, ends = _INTERVAL.findall(page_text), _INTERVAL.findall(text)
     if len(page_ends) != len(ends):
         return False

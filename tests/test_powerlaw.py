@@ -1,6 +1,7 @@
 """Power-law fits, exponential trends and Kaplan et al.'s laws."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
@@ -204,6 +205,21 @@ def test_offset_interval_uses_student_t_with_n_minus_3_degrees_of_freedom(n_poin
     dof = n_points - 3
     assert ratio == pytest.approx(stats.t.ppf(0.975, dof) / stats.t.ppf(0.75, dof), rel=1e-9)
     assert wide.interval_method.startswith(f"t intervals (n - 3 = {dof} degrees of freedom)")
+
+
+def test_an_unconstrained_coefficient_interval_is_open_without_overflow():
+    """Four flat, noisy points barely constrain a in c + a·x^b: the t interval of ln a reaches
+    past ln(largest float) (~709.8). Its upper end is +inf, computed without the overflow
+    RuntimeWarning np.exp gave (warnings are errors here)."""
+    x = np.array([1.0, 8.30452589, 68.96515026, 572.72287583])
+    y = np.array([4.28545956, 3.77540031, 4.66465789, 4.17957203])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = pl.fit_power_law_with_offset(x, y)
+    low, high = fit.coefficient_ci
+    assert high == math.inf
+    assert 0 <= low <= fit.coefficient
+    assert math.isfinite(fit.offset) and math.isfinite(fit.exponent)
 
 
 def test_offset_fit_input_checks():

@@ -15,9 +15,6 @@ the reader's and instructor's copy: every solution is printed open. The Makefile
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import json
 import os
 import re
@@ -25,11 +22,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import zipfile
 from pathlib import Path
-from urllib.parse import urlparse
+
+from live_harness import serve, watch_page  # the same tools/ folder
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD = REPO / "_build"
@@ -153,36 +150,6 @@ def prepare_print_page(single: Path, notebooks: list[Path], name: str = "print.h
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 (a free port) for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
-def _block_off_machine(problems: list[str]):
-    def route(request_route):
-        url = request_route.request.url
-        host = urlparse(url).hostname
-        if host not in ("127.0.0.1", None) and not url.startswith("data:"):
-            problems.append(f"request off this machine blocked: {url}")
-            return request_route.abort()
-        return request_route.continue_()
-    return route
-
-
 def render_for_print(page, url: str, timeout_ms: int = 120_000) -> dict:
     """Open ``url`` and wait until it is ready to print: MathJax done, every calculator
     drawn, every image loaded, every solution open. Returns what was found."""
@@ -226,15 +193,11 @@ def print_pdf(directory: Path, page_name: str, pdf: Path, chromium: str) -> dict
     """Print ``directory/page_name`` to ``pdf`` with Chromium; return figures about it."""
     from playwright.sync_api import sync_playwright
 
-    problems: list[str] = []
     pdf.parent.mkdir(parents=True, exist_ok=True)
     with serve(directory) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1100, "height": 1400})
-        page.route("**/*", _block_off_machine(problems))
-        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
-        page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+        problems = watch_page(page, failed=False)
         found = render_for_print(page, f"{url}/{page_name}")
         page.emulate_media(media="print")
         page.pdf(path=str(pdf), format="A4", print_background=True, outline=True, tagged=True,

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = ["CHROMIUM_ARGS", "SET_CONTROLS", "STATIC", "calculator_page", "expected",
-           "figure_facts", "launch", "serve", "settings_for"]
+           "figure_facts", "launch", "serve", "settings_for", "watch_page"]
 
 REPO = Path(__file__).resolve().parents[1]
 #: The book's static folder (our CSS and the live runtime).
@@ -91,6 +91,36 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+def watch_page(page, *, console: bool = True, failed: bool = True,
+               http_errors: bool = True) -> list[str]:
+    """Abort ``page``'s requests off this machine and collect what goes wrong on it.
+
+    Returns the list the problems are added to as they happen: requests off this machine
+    (aborted: nothing may need a network) and uncaught page errors; with ``console``, console
+    errors; with ``failed``, failed requests; with ``http_errors``, responses of 400 or more.
+    """
+    from urllib.parse import urlparse
+
+    problems: list[str] = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if urlparse(url).hostname not in ("127.0.0.1", None) and not url.startswith("data:"):
+            problems.append(f"request off this machine: {url}")
+            return request_route.abort()
+        return request_route.continue_()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    if console:
+        page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    if failed:
+        page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    if http_errors:
+        page.on("response", lambda r: r.status >= 400 and problems.append(f"{r.status}: {r.url}"))
+    return problems
 
 
 #: Move a calculator's controls as a reader would and read back what it shows.

@@ -229,7 +229,8 @@ class ApproachComparison:
 def compare_approaches(truth=HOFFMANN_2022, noise: float = 0.005, window_offset: float = 0.0,
                        window_decades: float = 1.5, window_exponent: float | None = None,
                        models_per_budget: int = 9, seed: int = 0, n_bootstrap: int = 50,
-                       confidence: float = 0.95) -> ApproachComparison:
+                       confidence: float = 0.95, *, simulate=simulate_training_runs,
+                       fit_final=fit_parametric) -> ApproachComparison:
     """Simulate runs from ``truth`` and estimate a and b with all three approaches.
 
     Approach 1 (:func:`fit_envelope`) reads the training curves, Approach 2
@@ -237,21 +238,25 @@ def compare_approaches(truth=HOFFMANN_2022, noise: float = 0.005, window_offset:
     ``n_bootstrap`` resamples for its intervals) every finished run, as Hoffmann et al.
     (2022) fit Approach 3 to the final losses of the other two approaches' runs.
 
+    ``simulate`` and ``fit_final`` draw the runs and fit Approach 3 (with the signatures of
+    :func:`simulate_training_runs` and :func:`fit_parametric`):
+    :func:`scalinglaws.portable_random.compare_approaches_portable` passes the samplers
+    the page shares.
+
     Examples
     --------
     >>> comp = compare_approaches(noise=0.0, n_bootstrap=0)
     >>> [round(row["a"], 2) for row in comp.rows()]
     [0.45, 0.45, 0.45, 0.45]
     """
-    runs = simulate_training_runs(truth, noise=noise, window_offset=window_offset,
-                                  window_decades=window_decades,
-                                  window_exponent=window_exponent,
-                                  models_per_budget=models_per_budget, seed=seed)
+    runs = simulate(truth, noise=noise, window_offset=window_offset,
+                    window_decades=window_decades, window_exponent=window_exponent,
+                    models_per_budget=models_per_budget, seed=seed)
     envelope = fit_envelope(runs.curve_run, runs.curve_params, runs.curve_tokens,
                             runs.curve_loss, confidence=confidence)
     isoflop = fit_isoflop(runs.isoflop_budget, runs.isoflop_params, runs.isoflop_loss,
                           confidence=confidence)
-    parametric = fit_parametric(*runs.final_runs(), n_bootstrap=n_bootstrap, seed=seed,
-                                confidence=confidence)
+    parametric = fit_final(*runs.final_runs(), n_bootstrap=n_bootstrap, seed=seed,
+                           confidence=confidence)
     return ApproachComparison(runs=runs, envelope=envelope, isoflop=isoflop,
                               parametric=parametric)

@@ -12,7 +12,7 @@ from scalinglaws import datalimits as dl
 from scalinglaws import datalimits_formulas as formulas
 from scalinglaws import plotting
 from scalinglaws.datasets import load_training_runs
-from scalinglaws.plotting import COLORS
+from scalinglaws.plotting import COLORS, count_in_words
 from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 __all__ = ["draw_budget_split", "draw_effective_data", "draw_quality_frontier", "draw_runway",
@@ -25,6 +25,10 @@ PHI1_LABEL_OFFSETS = {"Codex-12B": (-60, -4), "CodeGen-Mono-16.1B": (6, -10),
 #: Where the paper puts each epoch count it names (Muennighoff et al. 2023, arXiv v4).
 EPOCH_MARKS = ((4, "4: abstract"), (16, "16: §6 text"), (40, "40: Fig. 1 label"))
 
+
+def _short_count(value: float) -> str:
+    """'44.5B' below a trillion (a legend entry), else in words ('100 trillion')."""
+    return f"{value / 1e9:,.3g}B" if value < 999.5e9 else count_in_words(value)
 
 def draw_effective_data(ax, law=dl.MUENNIGHOFF_2023, epochs: float | None = None,
                         marks=EPOCH_MARKS) -> str:
@@ -76,7 +80,7 @@ def draw_budget_split(ax, optimum: dl.DataConstrainedOptimum) -> str:
     plotting.log_axes(ax, y=False, minor_ticks=False)
     ax.plot(params, fresh, color="#999999", linestyle="--", label="unlimited unique data")
     ax.plot(params, capped, color=COLORS["blue"],
-            label=f"{optimum.unique_tokens / 1e9:,.3g}B unique tokens")
+            label=f"{_short_count(optimum.unique_tokens)} unique tokens")
     chin = optimum.chinchilla
     ax.plot([chin.params], [optimum.chinchilla_loss], "s", color=COLORS["vermillion"],
             zorder=3, label=f"Chinchilla's choice: {chin.params / 1e9:.3g}B, "

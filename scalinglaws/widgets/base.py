@@ -16,6 +16,7 @@ the JavaScript that :mod:`scalinglaws.web` generates from :mod:`scalinglaws.form
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
@@ -26,6 +27,7 @@ from typing import Any
 import ipywidgets as w
 
 from scalinglaws import plotting
+from scalinglaws.plotting import readable_numbers
 
 __all__ = ["Action", "Calculator", "Choice", "Number", "Slider", "format_interval"]
 
@@ -145,6 +147,10 @@ class Action:
     describe: Callable[[Any], list[tuple[str, str]]]
     draw: Callable[[Any, Any, Any], str] | None = None
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "describe", _readable_rows(self.describe))
+        object.__setattr__(self, "draw", _readable_alt(self.draw))
+
 
 @dataclass
 class Calculator:
@@ -182,6 +188,8 @@ class Calculator:
     action_result: Any = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        self.describe = _readable_rows(self.describe)
+        self.draw = _readable_alt(self.draw)
         self.inputs = {control.name: control.build() for control in self.controls}
         self.result_panel = w.HTML(layout={"min_height": "3em"})
         self.error_panel = w.HTML(layout={"display": "none"})
@@ -345,6 +353,40 @@ class Calculator:
         self.error_panel.layout.display = None
         self.result_panel.value = "<em>No result until the input is fixed.</em>"
         self.figure_panel.value = ""
+
+
+def _readable_rows(describe: Callable[[Any], list[tuple[str, str]]]
+                   ) -> Callable[[Any], list[tuple[str, str]]]:
+    """``describe`` whose rows show numbers as a reader writes them (1.01×10¹², never 1.01e+12)."""
+    if getattr(describe, "readable", False):
+        return describe
+
+    def readable(result: Any) -> list[tuple[str, str]]:
+        return [(readable_numbers(label), readable_numbers(text))
+                for label, text in describe(result)]
+
+    readable.readable = True
+    return functools.wraps(describe)(readable)
+
+
+def _readable_alt(draw: Callable[[Any, Any, Any], str] | None
+                  ) -> Callable[[Any, Any, Any], str] | None:
+    """``draw`` whose alt text, legend, labels and annotations show numbers as a reader
+    writes them."""
+    if draw is None or getattr(draw, "readable", False):
+        return draw
+
+    def readable(result: Any, fig: Any, ax: Any) -> str:
+        alt = draw(result, fig, ax)
+        legend = ax.get_legend()
+        texts = [*(legend.get_texts() if legend else []), ax.xaxis.label, ax.yaxis.label,
+                 ax.title, *ax.texts]
+        for text in texts:
+            text.set_text(readable_numbers(text.get_text()))
+        return readable_numbers(alt)
+
+    readable.readable = True
+    return functools.wraps(draw)(readable)
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

@@ -19,7 +19,7 @@ from scalinglaws import chinchilla as ch
 from scalinglaws import plotting
 from scalinglaws._validate import MAX_BOOTSTRAP, MAX_SEED, bootstrap_count
 from scalinglaws.datasets import load_accelerators, load_training_runs
-from scalinglaws.plotting import COLORS
+from scalinglaws.plotting import COLORS, count_in_words
 from scalinglaws.portable_random import (
     compare_approaches_portable,
     fit_parametric_portable,
@@ -94,7 +94,10 @@ def _fmt(value: float) -> str:
 
 
 def _billions(value: float) -> str:
-    return f"{value / 1e9:,.1f} billion"
+    """'72.4 billion' from a billion to a trillion, else in words ('1.33 trillion')."""
+    if 1e9 <= value < 999.95e9:
+        return f"{value / 1e9:,.1f} billion"
+    return count_in_words(value)
 
 
 # --- 1. Compute-optimal allocator ---------------------------------------------------------
@@ -339,10 +342,10 @@ def _describe_fit_lab(result: ch.ApproachComparison) -> list[tuple[str, str]]:
     for row in result.rows():
         text = f"a = {row['a']:.3f} {_ci(row['a_ci'])}, b = {row['b']:.3f} {_ci(row['b_ci'])}"
         if row["method"] != "truth":
-            text += (f"; N_opt at 5.76e23 FLOPs: {_billions(row['params_at'])} "
+            text += (f"; N_opt at 5.76×10²³ FLOPs: {_billions(row['params_at'])} "
                      f"(× {row['params_ratio']:.2f} the truth)")
         else:
-            text += f"; N_opt at 5.76e23 FLOPs: {_billions(row['params_at'])}"
+            text += f"; N_opt at 5.76×10²³ FLOPs: {_billions(row['params_at'])}"
         rows.append((row["method"], text))
     return rows
 

@@ -12,6 +12,7 @@ from scalinglaws import chinchilla as ch
 from scalinglaws import datalimits as dl
 from scalinglaws._validate import number_in_range
 from scalinglaws.figures import datalimits as figures
+from scalinglaws.plotting import count_in_words
 from scalinglaws.widgets.base import Action, Calculator, Choice, Number, Slider
 
 __all__ = ["DEFAULT_REPETITION", "DEFAULT_RUNWAY", "quality_calculator",
@@ -39,11 +40,15 @@ QUALITY_LAW_OPTIONS = [(ch.BESIROGLU_2024.name, "besiroglu2024"),
 
 
 def _billions(value: float) -> str:
-    return f"{value / 1e9:,.3g} billion"
+    """'44.5 billion' below a trillion, else in words ('10.4 trillion')."""
+    return f"{value / 1e9:,.3g} billion" if value < 999.5e9 else count_in_words(value)
 
 
 def _tokens(value: float) -> str:
-    return f"{value / 1e12:,.4g} trillion" if value >= 1e12 else _billions(value)
+    """'15.63 trillion' from a trillion to a thousand trillion, else as _billions or '10¹⁵'."""
+    if 1e12 <= value < 999.95e12:
+        return f"{value / 1e12:,.4g} trillion"
+    return _billions(value)
 
 
 # --- 1. Repetition ----------------------------------------------------------------------------

@@ -73,7 +73,8 @@ def mirage_calculator() -> Calculator:
                value="exact_match", help="The metric whose apparent emergence is marked."),
         Slider("exponent", "Per-token loss exponent α", em.DEFAULT_EXPONENT, -1.0, -0.05,
                step=0.01, readout_format=".2f",
-               help="Loss (C/c)^α per token: closer to 0, slower per-token gains."),
+               help="Per-token loss (x/c)^α at scale x, here training compute: "
+                    "closer to 0, slower per-token gains."),
         Slider("threshold", "Threshold (share of the way up)", 0.5, 0.05, 0.95, step=0.05,
                readout_format=".2f", help="Where the metric is said to have emerged."),
     ]

@@ -12,6 +12,7 @@ from scalinglaws import chinchilla as ch
 from scalinglaws import outlook as ol
 from scalinglaws.datalimits import MUENNIGHOFF_2023, VILLALOBOS_2024_STOCK
 from scalinglaws.figures import outlook as figures
+from scalinglaws.plotting import count_in_words
 from scalinglaws.widgets.base import Calculator, Choice, Number, Slider
 
 __all__ = ["CHIP_OPTIONS", "DEFAULT_ENERGY", "DEFAULT_RELIABILITY", "energy_calculator",
@@ -60,7 +61,7 @@ def _describe_energy(run: ol.TrainingEnergy) -> list[tuple[str, str]]:
     return [
         ("Chip at peak", f"{run.peak_tflops:,.4g} TFLOP/s dense at {run.power_w:,.0f} W: "
                          f"{run.peak_flops_per_joule / 1e12:.3g} TFLOP per joule"),
-        ("Accelerator-hours", f"{run.accelerator_hours / 1e6:,.3g} million"),
+        ("Accelerator-hours", count_in_words(run.accelerator_hours)),
         ("Energy, with the PUE", f"{run.energy_gwh:,.3g} GWh"),
         ("Share of all data centres' electricity in 2024 (415 TWh)",
          f"{100 * run.share_of_data_centres_2024:.3g} %"),

@@ -213,3 +213,34 @@ export function powerOfTenLabel(value) {
   }
   return format(mantissa, ".3g") + "×" + power;
 }
+
+const E_NOTATION = /(?<![\w.])(\d+(?:\.\d+)?)e([+-]?)0*(\d+)(?!\w|\.\d)/g;
+const NEGATIVE_ZERO = /(?<![\w.,])-(0(?:\.0+)?)(?!\w|[.,]\d)/g;
+
+/**
+ * The package's readable_numbers (scalinglaws.plotting): e-notation as powers of ten
+ * ("1.01e+12" → "1.01×10¹²", "1e-05" → "10⁻⁵") and no "-0".
+ */
+export function readableNumbers(text) {
+  return text.replace(E_NOTATION, (match, mantissa, sign, digits) => {
+    const power = "10" + ((sign === "-" ? "-" : "") + digits).split("")
+      .map((c) => SUPERSCRIPTS[c]).join("");
+    return mantissa === "1" ? power : `${mantissa}×${power}`;
+  }).replace(NEGATIVE_ZERO, "$1");
+}
+
+const SCALE_WORDS = [[1e6, "million"], [1e9, "billion"], [1e12, "trillion"]];
+
+/** The package's count_in_words: "2,300", "4.5 million", "1.01 trillion", "3.61×10²⁹". */
+export function countInWords(value) {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e6) {
+    return readableNumbers(format(value, ",.0f"));
+  }
+  for (const [scale, word] of SCALE_WORDS) {
+    const mantissa = format(value / scale, ".3g");
+    if (!mantissa.includes("e")) {
+      return `${mantissa} ${word}`;
+    }
+  }
+  return readableNumbers(format(value, ".3g"));
+}

@@ -1,8 +1,17 @@
 // Helpers the views share: ports of the widgets' text helpers (scalinglaws.widgets), so the
 // page prints what describe() prints. The tests compare every row with Python's.
-import { format, powerOfTenLabel } from "../pyformat.js";
+import { countInWords, format as pythonFormat, powerOfTenLabel, readableNumbers }
+  from "../pyformat.js";
 
-export { format, powerOfTenLabel };
+export { countInWords, powerOfTenLabel, readableNumbers };
+
+/**
+ * Python's format(value, spec) as the calculators show it: the package passes every result
+ * and alt text through readable_numbers, so "1.01e+12" reads "1.01×10¹²" here too.
+ */
+export function format(value, spec = "") {
+  return readableNumbers(pythonFormat(value, spec));
+}
 
 /** Okabe-Ito colours of scalinglaws.plotting.COLORS. */
 export const COLORS = {
@@ -25,9 +34,10 @@ export function count(value) {
   return value < 1e6 ? format(value, ",.0f") : powerOfTenLabel(value);
 }
 
-/** widgets.chinchilla._billions: "72.4 billion". */
+/** widgets.chinchilla._billions: "72.4 billion" up to a trillion, else countInWords. */
 export function billions(value) {
-  return `${format(value / 1e9, ",.1f")} billion`;
+  return value >= 1e9 && value < 999.95e9 ? `${format(value / 1e9, ",.1f")} billion`
+    : countInWords(value);
 }
 
 /** numpy's (and Python's) round-half-even round() of a number to a whole number. */

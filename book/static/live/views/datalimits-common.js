@@ -2,18 +2,19 @@
 // its laws (exported from the package) and the package's input checks of these functions.
 import { DATA } from "../generated/data.js";
 import { numberInRange } from "../validate.js";
-import { format } from "./common.js";
+import { countInWords, format } from "./common.js";
 
 export const DL = DATA.datalimits;
 
-/** widgets.datalimits._billions: "44.5 billion". */
+/** widgets.datalimits._billions: "44.5 billion" below a trillion, else "10.4 trillion". */
 export function billions(value) {
-  return `${format(value / 1e9, ",.3g")} billion`;
+  return value < 999.5e9 ? `${format(value / 1e9, ",.3g")} billion` : countInWords(value);
 }
 
-/** widgets.datalimits._tokens: "15.6 trillion" from a trillion up, else in billions. */
+/** widgets.datalimits._tokens: "15.63 trillion" up to a thousand trillion, else billions(). */
 export function tokens(value) {
-  return value >= 1e12 ? `${format(value / 1e12, ",.4g")} trillion` : billions(value);
+  return value >= 1e12 && value < 999.95e12 ? `${format(value / 1e12, ",.4g")} trillion`
+    : billions(value);
 }
 
 /** number_in_range over datalimits.RANGES[fn][name] (low inclusive unless told). */

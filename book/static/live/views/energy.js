@@ -3,7 +3,7 @@
 import * as O from "../generated/outlook_formulas.js";
 import * as F from "../generated/formulas.js";
 import { DATA } from "../generated/data.js";
-import { COLORS, format } from "./common.js";
+import { COLORS, countInWords, format } from "./common.js";
 
 /** The grids marked on the figure (scalinglaws.figures.outlook.GRID_LABELS). */
 const GRID_LABELS = [["france_bloom", "France (BLOOM)"], ["world_2024", "world 2024"]];
@@ -29,7 +29,7 @@ export function describe(run) {
     ["Chip at peak", `${format(run.peak_tflops, ",.4g")} TFLOP/s dense at `
       + `${format(run.power_w, ",.0f")} W: ${format(run.peak_flops_per_joule / 1e12, ".3g")} `
       + "TFLOP per joule"],
-    ["Accelerator-hours", `${format(run.accelerator_hours / 1e6, ",.3g")} million`],
+    ["Accelerator-hours", countInWords(run.accelerator_hours)],
     ["Energy, with the PUE", `${format(run.energy_gwh, ",.3g")} GWh`],
     ["Share of all data centres' electricity in 2024 (415 TWh)",
       `${format(100 * run.share, ".3g")} %`],

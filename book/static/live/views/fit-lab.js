@@ -129,7 +129,7 @@ export function describeAction({ rows }) {
   return rows.map((row) => {
     let text = `a = ${format(row.a, ".3f")} ${interval(row.aCi)}, `
       + `b = ${format(row.b, ".3f")} ${interval(row.bCi)}`;
-    text += `; N_opt at 5.76e23 FLOPs: ${billions(row.paramsAt)}`;
+    text += `; N_opt at 5.76×10²³ FLOPs: ${billions(row.paramsAt)}`;
     if (row.method !== "truth") {
       text += ` (× ${format(row.paramsRatio, ".2f")} the truth)`;
     }

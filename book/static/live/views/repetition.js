@@ -5,10 +5,15 @@ import * as D from "../generated/datalimits_formulas.js";
 import * as F from "../generated/formulas.js";
 import { dataConstrainedOptimum } from "../numerics/datalimits.js";
 import { numberInRange } from "../validate.js";
-import { COLORS, format } from "./common.js";
+import { COLORS, countInWords, format } from "./common.js";
 import { DL, billions, dataLaw, inRange, positive, tokens } from "./datalimits-common.js";
 
 const GREY = "#999999";
+
+/** figures.datalimits._short_count: "44.5B" below a trillion, else countInWords. */
+function shortCount(value) {
+  return value < 999.5e9 ? `${format(value / 1e9, ",.3g")}B` : countInWords(value);
+}
 
 export function compute({ unique_tokens, epochs, params, law: key, compute_flops }) {
   inRange("data_constrained_optimum", "compute_flops", compute_flops);
@@ -111,7 +116,7 @@ export function actionFigure(o) {
       { kind: "line", x: params, y: fresh, color: GREY, dash: "dashed",
         label: "unlimited unique data" },
       { kind: "line", x: params, y: capped, color: COLORS.blue,
-        label: `${format(o.unique_tokens / 1e9, ",.3g")}B unique tokens` },
+        label: `${shortCount(o.unique_tokens)} unique tokens` },
       { kind: "points", x: [chin.params], y: [o.chinchilla_loss], marker: "s",
         color: COLORS.vermillion, z: 3,
         label: `Chinchilla's choice: ${format(chin.params / 1e9, ".3g")}B, `
