@@ -167,6 +167,9 @@ def render_for_print(page, url: str, timeout_ms: int = 120_000) -> dict:
         " [data-calculator] [data-output=\"figure\"] svg').length >= n",
         arg=views, timeout=timeout_ms)
     step("calculators drawn")
+    # the calculators' default figures load lazily on screen; the printed book needs them all
+    page.evaluate("() => document.querySelectorAll('img[loading=\"lazy\"]')"
+                  ".forEach(image => { image.loading = 'eager'; })")
     page.wait_for_function(
         "() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
         timeout=timeout_ms)
