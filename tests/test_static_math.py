@@ -12,8 +12,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "book" / "ext"))
 
-from static_math import MATHJAX_FULL, find_math, typeset_page  # noqa: E402
 from sphinx.errors import ExtensionError  # noqa: E402
+from static_math import MATHJAX_FULL, find_math, typeset_page  # noqa: E402
 
 PAGE = ('<html><head><title>t</title></head><body class="x">'
         '<p>Loss <span class="math notranslate nohighlight">\\(L &lt; E + A/N^{\\alpha}\\)</span>'
