@@ -1,4 +1,5 @@
-"""The book's formulas are typeset at build time (book/ext/static_math.py, tools/static_math.cjs)."""
+"""The book's formulas are typeset at build time (book/ext/static_math.py, tools/static_math.cjs).
+"""
 
 from __future__ import annotations
 
