@@ -18,8 +18,9 @@ the synchronous search index in its head. This extension rewrites each rendered 
   matplotlib), and declared after the theme's ``@font-face`` rules so they win;
 - the theme's stylesheet loses Font Awesome's 1,881 icon classes (86 KB) but those of the
   vendored icons, which a theme script may still create at run time;
-- the scripts of the head (Sphinx's, the themes', the search index) load with ``defer``, so
-  they no longer block the first paint;
+- the scripts of the head (Sphinx's, the themes') load with ``defer``, so they no longer
+  block the first paint; the search index (122 KB) and Sphinx's search code load only on the
+  search page (the theme loads them everywhere for a search-as-you-type the book leaves off);
 - bibliography entries get the ARIA role ``listitem`` inside docutils' ``role="list"``
   instead of ``doc-biblioentry``, which ARIA deprecated and axe (Lighthouse) rejects there;
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
@@ -116,6 +117,22 @@ def defer_head_scripts(page: str) -> str:
     return BLOCKING_SCRIPT.sub(r"<script defer\1>", head) + separator + rest
 
 
+SEARCH_SCRIPTS = re.compile(r"\s*<script[^>]*\ssrc=\"[^\"]*(?:_static/searchtools\.js|"
+                            r"_static/language_data\.js|searchindex\.js)[^\"]*\"[^>]*></script>")
+
+
+def drop_search_scripts(page: str) -> str:
+    """Remove the search index and Sphinx's search code from a page other than the search
+    page: pydata-sphinx-theme loads them everywhere for its search-as-you-type, which this book
+    leaves off (the search box opens the search page, which loads them itself).
+
+    >>> drop_search_scripts('<head><script defer src="../searchindex.js"></script>'
+    ...                     '<script defer src="../_static/doctools.js"></script></head>')
+    '<head><script defer src="../_static/doctools.js"></script></head>'
+    """
+    return SEARCH_SCRIPTS.sub("", page)
+
+
 def fix_citation_roles(page: str) -> str:
     """Replace docutils' deprecated ``doc-biblioentry`` role by ``listitem`` (the entries sit
     in a ``role="list"`` container)."""
@@ -187,6 +204,9 @@ def _lighten_rendered_pages(app) -> None:
         if not template.endswith(".html"):
             return page
         page = defer_head_scripts(inline_icons(page, missing))
+        if context.get("pagename") != "search" and not app.config.html_theme_options.get(
+                "search_as_you_type"):
+            page = drop_search_scripts(page)
         page = size_images(fix_citation_roles(page), find_image)
         for icon in sorted(missing):
             LOGGER.warning("lean_pages: no SVG for Font Awesome icon %r on %s: add it to "
