@@ -62,16 +62,3 @@ def test_bad_tex_stops_the_build_naming_the_formula(mathjax):
         typeset_page('<body><span class="math notranslate nohighlight">\\(\\frac{a\\)</span>'
                      '</body>')
 
-
-def test_the_theme_tab_stop_function_is_still_the_one_lean_pages_replaces():
-    """pydata-sphinx-theme's script still has the function lean_pages rewrites (a theme
-    upgrade that changes it must update book/ext/lean_pages.py)."""
-    import pydata_sphinx_theme
-    from lean_pages import lean_tab_stops
-
-    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
-    script = (theme / "static" / "scripts" / "pydata-sphinx-theme.js").read_text()
-    lean = lean_tab_stops(script)
-    assert lean is not None and "contentvisibilityautostatechange" in lean
-    assert "checkVisibility" in lean and lean.count("MutationObserver") == script.count(
-        "MutationObserver")

@@ -24,11 +24,7 @@ the synchronous search index in its head. This extension rewrites each rendered 
 - bibliography entries get the ARIA role ``listitem`` inside docutils' ``role="list"``
   instead of ``doc-biblioentry``, which ARIA deprecated and axe (Lighthouse) rejects there;
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
-  shift when they arrive (CSS keeps them fluid);
-- the theme's script that makes scrollable blocks keyboard-focusable measures only the blocks
-  the browser has laid out (``course.css`` lets it skip the sections far from the screen), and
-  measures a section's blocks when it is laid out, instead of forcing the layout of the whole
-  chapter at load and 300 ms after every change to the page (each calculator update).
+  shift when they arrive (CSS keeps them fluid).
 """
 
 from __future__ import annotations
@@ -241,62 +237,6 @@ def stylesheet_glyphs(css: str) -> set[int]:
 
 
 THEME_CSS = "styles/pydata-sphinx-theme.css"
-THEME_JS = "scripts/pydata-sphinx-theme.js"
-#: pydata-sphinx-theme 0.17's ``addTabStopsToScrollableElements`` (minified): on load, on
-#: resize and 300 ms after any change to the page, it reads ``scrollWidth`` and
-#: ``clientWidth`` of every code block and output, which lays out the whole page.
-TAB_STOPS = re.compile(
-    r"function (\w+)\(\)\{const e=\(\)=>\{document\.querySelectorAll\((\[\"pre\"[^\]]*\])"
-    r"\.join\(\", \"\)\)\.forEach\(e=>\{e\.tabIndex=e\.scrollWidth>e\.clientWidth\|\|"
-    r"e\.scrollHeight>e\.clientHeight\?0:-1\}\)\},t=(\w+)\(e,300\);window\.addEventListener"
-    r"\(\"resize\",t\),new MutationObserver\(t\)\.observe\(document\.getElementById"
-    r"\(\"main-content\"\),\{subtree:!0,childList:!0\}\),e\(\)\}")
-#: The same function, measuring only what is laid out: a block in a section the browser skips
-#: (``content-visibility: auto``) is measured when that section's skipped state changes.
-TAB_STOPS_LEAN = (
-    'function {name}(){{const s={selectors}.join(", "),m=document.getElementById("main-content"),'
-    'c=e=>{{e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1}},'
-    'r=n=>n.querySelectorAll(s).forEach(e=>{{e.checkVisibility&&!e.checkVisibility('
-    '{{contentVisibilityAuto:!0}})||c(e)}}),e=()=>r(m),t={debounce}(e,300);'
-    'window.addEventListener("resize",t),new MutationObserver(t).observe(m,{{subtree:!0,'
-    'childList:!0}}),m.addEventListener("contentvisibilityautostatechange",n=>{{n.skipped||'
-    'r(n.target)}},!0),e()}}')
-
-
-def lean_tab_stops(script: str) -> str | None:
-    """The theme's script with its tab-stop function measuring only laid-out blocks; None if
-    the function is not found (a different theme version).
-
-    >>> theme = ('function I(){const e=()=>{document.querySelectorAll(["pre"].join(", "))'
-    ...          '.forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>'
-    ...          'e.clientHeight?0:-1})},t=_(e,300);window.addEventListener("resize",t),'
-    ...          'new MutationObserver(t).observe(document.getElementById("main-content"),'
-    ...          '{subtree:!0,childList:!0}),e()}')
-    >>> "contentvisibilityautostatechange" in lean_tab_stops(theme)
-    True
-    >>> lean_tab_stops("function I(){}") is None
-    True
-    """
-    match = TAB_STOPS.search(script)
-    if match is None:
-        return None
-    lean = TAB_STOPS_LEAN.format(name=match.group(1), selectors=match.group(2),
-                                 debounce=match.group(3))
-    return script[:match.start()] + lean + script[match.end():]
-
-
-def _lean_theme_script(app, exception) -> None:
-    """Rewrite the theme's script in the output with the lean tab-stop function."""
-    if exception or getattr(app.builder, "format", None) != "html":
-        return
-    path = Path(app.outdir) / "_static" / THEME_JS
-    script = path.read_text(encoding="utf-8") if path.is_file() else ""
-    lean = lean_tab_stops(script)
-    if lean is None:
-        LOGGER.warning("lean_pages: the tab-stop function of %s not found (did the theme "
-                       "change?)", path)
-        return
-    path.write_text(lean, encoding="utf-8")
 ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:\"[^\"]*\"\}")
 
 
@@ -355,6 +295,5 @@ def setup(app):
     # the subsets read the glyphs the stylesheets use before their icon classes go
     app.connect("build-finished", _subset_icon_fonts, priority=400)
     app.connect("build-finished", _drop_unused_icon_rules, priority=600)
-    app.connect("build-finished", _lean_theme_script, priority=600)
     app.add_css_file("svg-icons.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
