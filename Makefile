@@ -64,7 +64,7 @@ $(CHROMIUM):
 	  echo "make: apt-get installed chromium, but not at $(CHROMIUM): $$skip" >&2; \
 	fi
 
-book: $(STAMP)
+book: $(STAMP) node_modules/.installed
 	$(BIN)/python tools/formula_sheet.py
 	$(BIN)/jupyter-book build -W -n --keep-going .
 

@@ -134,13 +134,16 @@ def chromium():
 
 
 def test_chromium_prints_typeset_math_and_open_solutions(tmp_path, chromium):
+    sys.path.insert(0, str(REPO / "book" / "ext"))
+    from static_math import typeset_page
+
     site = tmp_path / "site"
-    shutil.copytree(REPO / "book" / "vendor" / "mathjax", site / "_static" / "mathjax")
-    (site / "page.html").write_text(
-        '<html><head><script defer src="_static/mathjax/tex-chtml.js"></script></head><body>'
+    site.mkdir()
+    (site / "page.html").write_text(typeset_page(
+        '<html><head></head><body>'
         '<p><span class="math notranslate nohighlight">\\(E + A/N^{\\alpha}\\)</span></p>'
         '<div class="solution admonition toggle toggle-hidden">'
-        '<p class="admonition-title">Solution</p><p>Answer.</p></div></body></html>')
+        '<p class="admonition-title">Solution</p><p>Answer.</p></div></body></html>'))
     pdf = tmp_path / "out.pdf"
     found = downloads.print_pdf(site, "page.html", pdf, chromium)
     assert found["formulas"] == 1 and found["untypeset_math"] == 0

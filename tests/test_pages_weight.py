@@ -85,8 +85,12 @@ def test_page_is_light_and_loads_nothing_from_another_origin(browser, site, path
     assert page.locator("svg.svg-inline--fa").count() >= 5
     counted = sum(size for url, size in sizes if not any(part in url for part in NOT_COUNTED))
     assert counted <= OVER_BUDGET.get(path, BUDGET_BYTES), sorted(sizes, key=lambda i: -i[1])[:5]
-    # MathJax only where there is math to typeset
-    has_math = page.locator(".math").count() > 0
-    loads_mathjax = any("mathjax/" in url for url, _ in sizes)
-    assert loads_mathjax == has_math, (has_math, loads_mathjax)
+    # the search index loads on the search page only (no search-as-you-type elsewhere)
+    loads_search_index = any(urlparse(url).path.endswith("/searchindex.js") for url, _ in sizes)
+    assert loads_search_index == (path == "search.html"), path
+    # no page runs MathJax: every formula was typeset at build time (book/ext/static_math.py)
+    assert not [url for url, _ in sizes if "mathjax" in url.lower()]
+    assert page.evaluate("() => typeof window.MathJax") == "undefined"
+    formulas = page.locator(".math").count()
+    assert page.locator(".math > mjx-container[jax='SVG']").count() == formulas
     page.close()

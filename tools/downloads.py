@@ -6,8 +6,8 @@
     python tools/downloads.py offline   _build/scaling-laws-site.zip: the website, to read offline
 
 The PDF is the book as one page (Jupyter Book's ``singlehtml`` builder, from the notebooks'
-stored outputs, which the nbval tests keep equal to a fresh run), printed by Chromium after
-MathJax has typeset every formula and every calculator has drawn from its stored state. It is
+stored outputs, which the nbval tests keep equal to a fresh run), printed by Chromium once
+every calculator has drawn from its stored state (the formulas are typeset at build time). It is
 the reader's and instructor's copy: every solution is printed open. The Makefile targets
 ``pdf``, ``student``, ``offline`` and ``release`` call this script.
 """
@@ -151,7 +151,7 @@ def prepare_print_page(single: Path, notebooks: list[Path], name: str = "print.h
 
 
 def render_for_print(page, url: str, timeout_ms: int = 120_000) -> dict:
-    """Open ``url`` and wait until it is ready to print: MathJax done, every calculator
+    """Open ``url`` and wait until it is ready to print: every calculator
     drawn, every image loaded, every solution open. Returns what was found."""
     started = time.perf_counter()
 
@@ -167,12 +167,9 @@ def render_for_print(page, url: str, timeout_ms: int = 120_000) -> dict:
         " [data-calculator] [data-output=\"figure\"] svg').length >= n",
         arg=views, timeout=timeout_ms)
     step("calculators drawn")
-    page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
-                           timeout=timeout_ms)
-    page.evaluate("() => MathJax.startup.promise")
-    # the widget manager typesets its labels after rendering: let MathJax finish those too
-    page.evaluate("() => MathJax.startup.promise.then(() => MathJax.typesetPromise())")
-    step("math typeset")
+    # the calculators' default figures load lazily on screen; the printed book needs them all
+    page.evaluate("() => document.querySelectorAll('img[loading=\"lazy\"]')"
+                  ".forEach(image => { image.loading = 'eager'; })")
     page.wait_for_function(
         "() => Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)",
         timeout=timeout_ms)

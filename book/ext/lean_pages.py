@@ -1,4 +1,4 @@
-"""Make every page of the book light: no icon font, no MathJax where there is no math.
+"""Make every page of the book light: no icon font, deferred scripts, sized images.
 
 Measured on the default Jupyter Book 1.x pages (see ``make lighthouse``), the theme alone cost
 more than the course: pydata-sphinx-theme loads a 1.5 MB Font Awesome script (and its webfonts,
@@ -18,9 +18,9 @@ the synchronous search index in its head. This extension rewrites each rendered 
   matplotlib), and declared after the theme's ``@font-face`` rules so they win;
 - the theme's stylesheet loses Font Awesome's 1,881 icon classes (86 KB) but those of the
   vendored icons, which a theme script may still create at run time;
-- MathJax (and the scripts that only serve it) is dropped from pages with no math;
-- the scripts of the head (Sphinx's, the themes', the search index) load with ``defer``, so
-  they no longer block the first paint;
+- the scripts of the head (Sphinx's, the themes') load with ``defer``, so they no longer
+  block the first paint; the search index (122 KB) and Sphinx's search code load only on the
+  search page (the theme loads them everywhere for a search-as-you-type the book leaves off);
 - bibliography entries get the ARIA role ``listitem`` inside docutils' ``role="list"``
   instead of ``doc-biblioentry``, which ARIA deprecated and axe (Lighthouse) rejects there;
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
@@ -49,8 +49,6 @@ ALIASES = {"home": "house", "pencil-alt": "pencil", "search": "magnifying-glass"
 #: Font Awesome's modifier classes: not icon names.
 MODIFIERS = {"fa-fw", "fa-lg", "fa-sm", "fa-xs", "fa-xl", "fa-2xs", "fa-2xl", "fa-spin",
              "fa-pulse", "fa-border", "fa-li", "fa-pull-left", "fa-pull-right", "fa-inverse"}
-#: Scripts that only serve MathJax (none may run where MathJax is not loaded).
-MATHJAX_HELPERS = ("mathjax-hub-shim.js",)
 
 ICON_TAG = re.compile(r"<(i|span)\s+([^>]*?\bclass=\"[^\"]*\bfa-[^\"]*\"[^>]*)>\s*</\1>")
 ATTRIBUTE = re.compile(r"([\w:-]+)=\"([^\"]*)\"")
@@ -58,7 +56,6 @@ FONTAWESOME_SCRIPT = re.compile(r"\s*<script[^>]*src=\"[^\"]*scripts/fontawesome
                                 r"</script>")
 BLOCKING_SCRIPT = re.compile(r"<script(?![^>]*\s(?:defer|async|type)[\s=>])([^>]*\ssrc=[^>]*)>")
 IMAGE_TAG = re.compile(r"<img\s[^>]*>")
-MATH_MARKERS = ("class=\"math", "\\(", "\\[", "$$", "<math")
 
 
 def _svg_paths(svg_text: str) -> tuple[str, str]:
@@ -114,6 +111,22 @@ def defer_head_scripts(page: str) -> str:
     if not separator:
         return page
     return BLOCKING_SCRIPT.sub(r"<script defer\1>", head) + separator + rest
+
+
+SEARCH_SCRIPTS = re.compile(r"\s*<script[^>]*\ssrc=\"[^\"]*(?:_static/searchtools\.js|"
+                            r"_static/language_data\.js|searchindex\.js)[^\"]*\"[^>]*></script>")
+
+
+def drop_search_scripts(page: str) -> str:
+    """Remove the search index and Sphinx's search code from a page other than the search
+    page: pydata-sphinx-theme loads them everywhere for its search-as-you-type, which this book
+    leaves off (the search box opens the search page, which loads them itself).
+
+    >>> drop_search_scripts('<head><script defer src="../searchindex.js"></script>'
+    ...                     '<script defer src="../_static/doctools.js"></script></head>')
+    '<head><script defer src="../_static/doctools.js"></script></head>'
+    """
+    return SEARCH_SCRIPTS.sub("", page)
 
 
 def fix_citation_roles(page: str) -> str:
@@ -173,24 +186,6 @@ def _image_finder(app):
     return find
 
 
-def _drop_mathjax_where_no_math(app, pagename, templatename, context, doctree) -> None:
-    """Remove MathJax and its helpers from a page whose body has no math."""
-    body = context.get("body", "") or ""
-    if any(marker in body for marker in MATH_MARKERS):
-        return
-    mathjax = (app.config.mathjax_path or "").rsplit("/", 1)[-1]
-
-    def serves_math(script) -> bool:
-        filename = str(getattr(script, "filename", script) or "")
-        body = str(getattr(script, "attributes", {}).get("body", "") or "")
-        return ((mathjax and filename.endswith(mathjax))
-                or filename.endswith(MATHJAX_HELPERS) or "window.MathJax" in body)
-
-    scripts = context.get("script_files")
-    if scripts:
-        context["script_files"] = [script for script in scripts if not serves_math(script)]
-
-
 def _lighten_rendered_pages(app) -> None:
     """Wrap the HTML builder's template rendering so each page is rewritten once, in memory."""
     if getattr(app.builder, "format", None) != "html":
@@ -205,6 +200,9 @@ def _lighten_rendered_pages(app) -> None:
         if not template.endswith(".html"):
             return page
         page = defer_head_scripts(inline_icons(page, missing))
+        if context.get("pagename") != "search" and not app.config.html_theme_options.get(
+                "search_as_you_type"):
+            page = drop_search_scripts(page)
         page = size_images(fix_citation_roles(page), find_image)
         for icon in sorted(missing):
             LOGGER.warning("lean_pages: no SVG for Font Awesome icon %r on %s: add it to "
@@ -297,7 +295,5 @@ def setup(app):
     # the subsets read the glyphs the stylesheets use before their icon classes go
     app.connect("build-finished", _subset_icon_fonts, priority=400)
     app.connect("build-finished", _drop_unused_icon_rules, priority=600)
-    # after sphinx.ext.mathjax (priority 500) has added its scripts
-    app.connect("html-page-context", _drop_mathjax_where_no_math, priority=900)
     app.add_css_file("svg-icons.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -222,8 +222,25 @@ class LiveCalculator {
     });
     observer.observe(this.figure);
     root.classList.add("sl-live");
-    this.update(null);
+    this.updateWhenNear();
     root.liveCalculator = this;
+  }
+
+  /** Compute and draw for the first time when the calculator comes within a screen's height
+   * of the viewport (or at the reader's first input, or a call to `set`, whichever is first).
+   * Until then it shows the kernel's rendering of the same default settings, so loading a
+   * chapter does no work for calculators the reader has not reached. */
+  updateWhenNear() {
+    if (typeof IntersectionObserver === "undefined") {
+      this.update(null);
+      return;
+    }
+    this.near = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting) && this.near) {
+        this.update(null);
+      }
+    }, { rootMargin: "100% 0px" });
+    this.near.observe(this.root);
   }
 
   /** The controls' values by name (a typed number that does not parse is NaN). */
@@ -276,6 +293,10 @@ class LiveCalculator {
   }
 
   update(event) {
+    if (this.near) {
+      this.near.disconnect();
+      this.near = null;
+    }
     this.root.removeAttribute("aria-busy");
     this.root.classList.remove("sl-pending");
     const start = event ? event.timeStamp : performance.now();
@@ -347,6 +368,9 @@ class LiveCalculator {
    * result is measured as `sl-action:NAME`. */
   runAction(event) {
     const start = event ? event.timeStamp : performance.now();
+    if (this.near) {
+      this.update(null);
+    }
     if (this.error !== null) {
       return undefined;
     }
