@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_GET ?= apt-get
 
 .PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv \
-	browser pins python-check pdf offline release test-local-recipe test-jupyterlab colab lab-citations
+	browser pins python-check pdf offline release test-local-recipe test-jupyterlab colab lab-citations wheel
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -134,9 +134,15 @@ test-local-recipe:
 	rm -rf $(RECIPE)
 	$(MAKE) test-jupyterlab
 
-# Everything the website publishes: the book, then the PDF and student zip copied into
-# _build/html/downloads/, then the offline zip of the whole (what CI uploads).
-release: book pdf student node_modules/.installed
+# The package as a wheel (_build/downloads/scalinglaws-<version>-py3-none-any.whl), built
+# with no network by this environment's pip and setuptools: the website publishes it and the
+# Colab set-up cell installs it from there (tools/colab_cell.py).
+wheel: $(STAMP)
+	$(BIN)/python tools/downloads.py wheel
+
+# Everything the website publishes: the book, then the PDF, student zip and package wheel
+# copied into _build/html/downloads/, then the offline zip of the whole (what CI uploads).
+release: book pdf student wheel node_modules/.installed
 	$(BIN)/python tools/downloads.py publish
 	$(BIN)/python tools/downloads.py offline
 
