@@ -6,11 +6,13 @@ directive renders as nothing: the chapter's "References" heading has no list und
 tool writes a prebuilt JupyterLab extension, ``labextension/scalinglaws-citations``, that
 replaces each such key with the author–year text the website prints ("Kaplan et al., 2020",
 or "Kaplan et al. (2020)" for ``{cite:t}``) and the full reference as its tooltip, and fills
-each ``{bibliography}`` (or ``{footbibliography}``) directive with the list the website prints
-there: the works the notebook cites (with the directive's ``:keyprefix:``, as
-sphinxcontrib-bibtex filters them), sorted by author, year and title, each labelled
-"[Kaplan et al., 2020]" and formatted by the website's own pybtex style, from
-book/references.bib. It needs no build step, no network and nothing at page-view time:
+each ``{bibliography}`` directive with the list the website prints there: the works the
+notebook cites (with the directive's ``:keyprefix:``, as sphinxcontrib-bibtex filters them),
+sorted by author, year and title, each labelled "[Kaplan et al., 2020]" and formatted by the
+website's own pybtex style, from book/references.bib. (jupyterlab-myst 2.7 shows a
+``{footbibliography}`` as an "Unknown Directive" box, which this does not replace: the
+chapters use ``{bibliography}``, and tests/test_jupyterlab.py fails on a chapter whose
+"References" has no list.) It needs no build step, no network and nothing at page-view time:
 the package installs it (pyproject's data-files) into the environment's
 ``share/jupyter/labextensions``, where JupyterLab finds it, so ``pip install -r
 requirements.txt`` (the README, Binder, the JupyterHub images) brings it along.
