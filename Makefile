@@ -115,7 +115,8 @@ offline: $(STAMP) node_modules/.installed
 # alone (pip needs the package index; made again when the pins, the package or its JupyterLab
 # extension change), JupyterLab from it on 127.0.0.1, and Chromium opening every chapter in
 # notebooks/, running all cells, reading the rendered chapter and moving a slider
-# (tests/test_jupyterlab.py: about 8 minutes for four chapters, so not part of make test).
+# (tests/test_jupyterlab.py: about 9 minutes for seven chapters, so not part of make test;
+# PYTEST_ARGS="-k 06-inference" runs some chapters only).
 RECIPE := _build/recipe-venv
 $(RECIPE)/.installed: requirements.txt pyproject.toml labextension/pyproject.toml \
 		labextension/scalinglaws-citations/static/remoteEntry.js
@@ -127,7 +128,7 @@ $(RECIPE)/.installed: requirements.txt pyproject.toml labextension/pyproject.tom
 
 test-jupyterlab: $(STAMP) $(CHROMIUM) $(RECIPE)/.installed
 	JUPYTER_BIN_DIR=$(CURDIR)/$(RECIPE)/bin CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 \
-	  $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py
+	  $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py $(PYTEST_ARGS)
 
 # The same from scratch: the recipe's environment made afresh first.
 test-local-recipe:

@@ -178,11 +178,13 @@ def _cited_works(chapter: str) -> list[set[str]]:
 
 
 def _title(key: str) -> str:
-    """The work's title from book/references.bib, without braces, casefolded."""
+    """The work's title from book/references.bib with its LaTeX read (quotes, accents),
+    casefolded."""
     from pybtex.database import parse_file
+    from pybtex.richtext import Text
 
     title = parse_file(str(REPO / "book" / "references.bib")).entries[key].fields["title"]
-    return re.sub(r"\s+", " ", re.sub(r"[{}\\]", "", title)).strip().casefold()
+    return " ".join(Text.from_latex(title).render_as("text").split()).casefold()
 
 
 def _solutions(chapter: str) -> int:
