@@ -244,6 +244,21 @@ def test_chapter_runs_and_reads_in_jupyterlab(browser, lab, chapter):
     _shut_down_kernels(lab)
 
 
+#: sphinx-book-theme's launch links: Binder opens ``?urlpath=<prefix>/<notebook>``.
+_LAUNCH_PREFIXES = {"classic": "tree", "jupyterlab": "lab/tree"}
+
+
+def test_the_books_binder_link_opens_a_chapter_in_the_recipes_server(lab):
+    """The launch menu's Binder link, on the server requirements.txt installs (as Binder's)."""
+    import yaml
+
+    config = yaml.safe_load((REPO / "_config.yml").read_text())
+    prefix = _LAUNCH_PREFIXES[config["launch_buttons"].get("notebook_interface", "classic")]
+    chapter = CHAPTERS[0]
+    with urllib.request.urlopen(f"{lab}/{prefix}/{chapter}", timeout=30) as response:
+        assert response.status == 200 and "JupyterLab" in response.read().decode()
+
+
 def _shut_down_kernels(lab: str) -> None:
     """End the chapter's kernel (two cores: one kernel at a time)."""
     sessions = json.load(urllib.request.urlopen(f"{lab}/api/sessions", timeout=10))
