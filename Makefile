@@ -15,7 +15,7 @@ PORT ?= 8000
 APT_GET ?= apt-get
 
 .PHONY: book test notebooks student serve bench bench-web js lint clean distclean venv \
-	browser pins python-check pdf offline release test-local-recipe test-jupyterlab colab lab-citations
+	browser pins python-check pdf offline release test-local-recipe test-jupyterlab colab lab-citations wheel
 
 # Python 3.11 or newer (the pinned numpy, pandas and scipy need it): say which one was found
 # and what to do, instead of a pip error about versions.
@@ -115,7 +115,8 @@ offline: $(STAMP) node_modules/.installed
 # alone (pip needs the package index; made again when the pins, the package or its JupyterLab
 # extension change), JupyterLab from it on 127.0.0.1, and Chromium opening every chapter in
 # notebooks/, running all cells, reading the rendered chapter and moving a slider
-# (tests/test_jupyterlab.py: about 8 minutes for four chapters, so not part of make test).
+# (tests/test_jupyterlab.py: about 9 minutes for seven chapters, so not part of make test;
+# PYTEST_ARGS="-k 06-inference" runs some chapters only).
 RECIPE := _build/recipe-venv
 $(RECIPE)/.installed: requirements.txt pyproject.toml labextension/pyproject.toml \
 		labextension/scalinglaws-citations/static/remoteEntry.js
@@ -127,16 +128,22 @@ $(RECIPE)/.installed: requirements.txt pyproject.toml labextension/pyproject.tom
 
 test-jupyterlab: $(STAMP) $(CHROMIUM) $(RECIPE)/.installed
 	JUPYTER_BIN_DIR=$(CURDIR)/$(RECIPE)/bin CHROMIUM=$(CHROMIUM) OPENBLAS_NUM_THREADS=1 \
-	  $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py
+	  $(BIN)/python -m pytest -n 0 --durations=0 tests/test_jupyterlab.py $(PYTEST_ARGS)
 
 # The same from scratch: the recipe's environment made afresh first.
 test-local-recipe:
 	rm -rf $(RECIPE)
 	$(MAKE) test-jupyterlab
 
-# Everything the website publishes: the book, then the PDF and student zip copied into
-# _build/html/downloads/, then the offline zip of the whole (what CI uploads).
-release: book pdf student node_modules/.installed
+# The package as a wheel (_build/downloads/scalinglaws-<version>-py3-none-any.whl), built
+# with no network by this environment's pip and setuptools: the website publishes it and the
+# Colab set-up cell installs it from there (tools/colab_cell.py).
+wheel: $(STAMP)
+	$(BIN)/python tools/downloads.py wheel
+
+# Everything the website publishes: the book, then the PDF, student zip and package wheel
+# copied into _build/html/downloads/, then the offline zip of the whole (what CI uploads).
+release: book pdf student wheel node_modules/.installed
 	$(BIN)/python tools/downloads.py publish
 	$(BIN)/python tools/downloads.py offline
 

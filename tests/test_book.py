@@ -318,12 +318,27 @@ def test_how_to_cite_page_renders_citation_file(build):
     assert "highlight-bibtex" in text
 
 
+def _version() -> str:
+    import tomllib
+
+    return tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+
+
 def test_download_links_point_where_make_release_puts_the_files(build):
     _, _, html = build
     text = (html / "book" / "how-to-use.html").read_text(encoding="utf-8")
     for name in ("scaling-laws.pdf", "scaling-laws-student-notebooks.zip",
-                 "scaling-laws-site.zip"):
+                 "scaling-laws-site.zip", f"scalinglaws-{_version()}-py3-none-any.whl"):
         assert f'href="../downloads/{name}"' in text
+
+
+def test_a_chapters_launch_menu_opens_jupyterlab_and_says_to_run_colabs_first_cell(build):
+    _, _, html = build
+    text = (html / "notebooks" / "02-power-laws.html").read_text(encoding="utf-8")
+    binder = re.search(r'href="(https://mybinder\.org/[^"]+)"', text)
+    assert binder and binder[1].endswith("?urlpath=lab/tree/notebooks/02-power-laws.ipynb")
+    assert ">Colab (run its first cell first)</span>" in text
+    assert "run the chapter&#39;s first cell" in text or "run the chapter's first cell" in text
 
 
 def test_offline_copy_reads_from_file_urls(build, browser, tmp_path):

@@ -2,8 +2,9 @@
 
 Colab itself cannot be reached from the tests; the cell's behaviour there is checked with a
 stand-in ``google.colab`` module and a recorded ``pip``: it installs exactly what is missing
-or too old, at the reader's pins, then the package from its release tag, turns on the widget
-manager, and installs nothing the second time.
+or too old, at the reader's pins, then the package from the website's wheel (or, when that
+fails, from its release tag), turns on the widget manager, says what it did, and installs
+nothing the second time.
 """
 
 from __future__ import annotations
@@ -48,12 +49,46 @@ def test_the_cell_pins_every_dependency_of_the_package_to_the_readers_pin():
     version = colab_cell.package_version()
     assert f"git+{colab_cell.repository_url()}@v{version}" in source
     assert f'lacks("scalinglaws=={version}")' in source
+    wheel, tag = colab_cell.package_sources(version)
+    assert source.index(json.dumps(wheel)) < source.index(json.dumps(tag))
+    assert wheel == (f"https://scaling-laws-course.github.io/scaling-laws/downloads/"
+                     f"scalinglaws-{version}-py3-none-any.whl")
 
 
-def _run_cell(monkeypatch, installed: dict[str, str], colab: bool):
-    """Execute the cell's code; return (pip commands, widget manager calls, printed text)."""
+def test_the_how_to_page_names_the_sources_the_cell_installs_from():
+    """The reader's page says where the package comes from, at the current version."""
+    page = (REPO / "book" / "how-to-use.md").read_text()
+    wheel, tag = colab_cell.package_sources()
+    assert f'href="../downloads/{wheel.rsplit("/", 1)[1]}"' in page
+    assert f'pip install "{tag}"' in page
+
+
+def test_the_website_address_is_the_configured_base_or_the_repositorys_pages(tmp_path):
+    config = tmp_path / "_config.yml"
+    config.write_text("repository:\n  url: https://github.com/Some-Org/course.git\n")
+    assert colab_cell.site_url(config) == "https://some-org.github.io/course"
+    config.write_text("repository:\n  url: https://gitlab.com/a/b\n"
+                      "html:\n  baseurl: https://course.example.org/\n")
+    assert colab_cell.site_url(config) == "https://course.example.org"
+    config.write_text("repository:\n  url: https://gitlab.com/a/b\n")
+    with pytest.raises(ValueError, match="html.baseurl"):
+        colab_cell.site_url(config)
+
+
+def _run_cell(monkeypatch, installed: dict[str, str], colab: bool, unreachable=()):
+    """Execute the cell's code; return (pip commands, widget manager calls, printed text).
+
+    ``pip install`` fails for a command naming a source in ``unreachable``.
+    """
     commands, enabled = [], []
-    monkeypatch.setattr(subprocess, "run", lambda command, **kw: commands.append(command))
+
+    def run(command, **kw):
+        commands.append(command)
+        failed = any(source in command for source in unreachable)
+        return subprocess.CompletedProcess(command, 1 if failed else 0, "",
+                                           "ERROR: 404 Not Found" if failed else "")
+
+    monkeypatch.setattr(subprocess, "run", run)
 
     def version(name):
         if name.lower() not in installed:
@@ -94,14 +129,32 @@ def test_in_colab_it_installs_only_what_is_missing_or_too_old_then_nothing(monke
     installs = commands[0][commands[0].index("--quiet") + 1:]
     assert sorted(installs) == sorted([f"ipywidgets=={pins['ipywidgets']}",
                                        f"threadpoolctl=={pins['threadpoolctl']}"])
-    assert commands[1][-1].startswith("scalinglaws @ git+") and "--no-deps" in commands[1]
-    assert printed == ""  # nothing it replaced was loaded yet: no restart needed
+    wheel, _ = colab_cell.package_sources()
+    assert commands[1][-1] == wheel and "--no-deps" in commands[1]
+    # it says what it installs and from where; nothing it replaced was loaded: no restart
+    assert "ipywidgets" in printed and "from the course website" in printed
+    assert "Restart" not in printed and printed.rstrip().splitlines()[-1].startswith("Ready")
 
     everything = {**colab, "ipywidgets": pins["ipywidgets"],
                   "threadpoolctl": pins["threadpoolctl"],
                   "scalinglaws": colab_cell.package_version()}
     commands, enabled, printed = _run_cell(monkeypatch, installed=everything, colab=True)
-    assert commands == [] and enabled == [1] and printed == ""
+    assert commands == [] and enabled == [1] and printed.startswith("Ready")
+    assert len(printed.splitlines()) == 1
+
+
+def test_in_colab_the_release_tag_is_the_fallback_when_the_wheel_is_unreachable(monkeypatch):
+    wheel, tag = colab_cell.package_sources()
+    everything_but_the_package = {
+        requirement.split(">")[0].split("=")[0].lower(): pin
+        for requirement, pin in colab_cell.pinned_dependencies().items()}
+    commands, enabled, printed = _run_cell(monkeypatch, installed=everything_but_the_package,
+                                           colab=True, unreachable=[wheel])
+    assert [c[-1] for c in commands] == [wheel, tag] and enabled == [1]
+    assert "not available there: ERROR: 404 Not Found" in printed and "Ready" in printed
+    with pytest.raises(RuntimeError, match="could not be installed"):
+        _run_cell(monkeypatch, installed=everything_but_the_package, colab=True,
+                  unreachable=[wheel, tag])
 
 
 def test_in_colab_replacing_a_loaded_package_asks_for_a_restart(monkeypatch):

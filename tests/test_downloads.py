@@ -12,6 +12,7 @@ import json
 import math
 import os
 import shutil
+import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -112,6 +113,32 @@ def test_student_zip_has_every_chapter_without_solutions(tmp_path):
         notebook = json.loads(archive.read(name))
         assert "{solution}" not in json.dumps(notebook)
         assert all(not c.get("outputs") for c in notebook["cells"] if c["cell_type"] == "code")
+
+
+def test_the_wheel_installs_a_working_package_under_the_name_colab_fetches(tmp_path):
+    """``make wheel``: built offline, named as the Colab cell's first source, importable with
+    its data tables from an install of the wheel alone (not this checkout)."""
+    import colab_cell
+
+    wheel = downloads.build_wheel(REPO, tmp_path / "dl")
+    version = colab_cell.package_version()
+    assert wheel.name == colab_cell.wheel_name(version)
+    assert colab_cell.package_sources(version)[0].endswith(f"/downloads/{wheel.name}")
+    names = zipfile.ZipFile(wheel).namelist()
+    tables = sorted(Path(n).name for n in names if n.startswith("scalinglaws/data/"))
+    assert tables == sorted(p.name for p in (REPO / "scalinglaws" / "data").glob("*.csv"))
+    assert not any("__pycache__" in n or n.startswith("tests/") for n in names)
+    target = tmp_path / "installed"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--no-index", "--target", str(target), str(wheel)], check=True)
+    probe = ("import importlib.metadata, scalinglaws, scalinglaws.datasets as d; "
+             "print(scalinglaws.__file__); print(importlib.metadata.version('scalinglaws'));"
+             "print(len(d.DATA_DIR.glob('*.csv').__next__().read_text()) > 0)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(target)}, cwd=tmp_path,
+                            check=True)
+    where, installed, has_data = result.stdout.split()
+    assert Path(where).is_relative_to(target) and installed == version and has_data == "True"
 
 
 def test_publish_copies_the_downloads_into_the_site(tmp_path):

@@ -4,8 +4,9 @@ JupyterLab (from requirements.txt, with jupyterlab-myst and the course's citatio
 extension) is started on 127.0.0.1 on copies of the chapters; Chromium opens each chapter in
 notebooks/ (found by glob) in a workspace of its own, runs every cell, and the test checks
 that nothing failed, that the chapter reads as on the website (no raw ``:::{`` fences or
-roles, citations author-year with no bare key, exercises titled and numbered as on the site,
-every solution folded until opened) and that a calculator answers a slider on the kernel.
+roles, citations author-year with no bare key, under "References" the list of the works the
+chapter cites, exercises titled and numbered as on the site, every solution folded until
+opened) and that a calculator answers a slider on the kernel.
 ``make test-jupyterlab`` runs it with JupyterLab from a virtual environment made from
 requirements.txt alone (the README's recipe; ``JUPYTER_BIN_DIR``); without that variable it
 uses the environment the tests run in.
@@ -157,6 +158,35 @@ def _plain_quotes(text: str) -> str:
     return text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'}))
 
 
+def _cited_works(chapter: str) -> list[set[str]]:
+    """For each bibliography directive in the chapter, the keys of the works it lists there.
+
+    As sphinxcontrib-bibtex filters them on the website: the works the chapter cites with the
+    directive's ``:keyprefix:`` (``{footbibliography}``: its ``{footcite}`` roles).
+    """
+    source = "\n".join("".join(c["source"]) for c in _source_cells(chapter)
+                       if c["cell_type"] == "markdown")
+    lists = []
+    for foot, options in re.findall(r"^(?:`{3,}|:{3,})\{(foot)?bibliography\}.*\n((?::\S+:.*\n?)*)",
+                                    source, flags=re.M):
+        prefix = (re.findall(r":keyprefix:\s*(\S+)", options) or [""])[0]
+        keys = {key.strip()[len(prefix):]
+                for kind, group in re.findall(r"\{(foot)?cite(?::[a-z]+)*\}`([^`]*)`", source)
+                if kind == foot for key in group.split(",") if key.strip().startswith(prefix)}
+        lists.append(keys)
+    return lists
+
+
+def _title(key: str) -> str:
+    """The work's title from book/references.bib with its LaTeX read (quotes, accents),
+    casefolded."""
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    title = parse_file(str(REPO / "book" / "references.bib")).entries[key].fields["title"]
+    return " ".join(Text.from_latex(title).render_as("text").split()).casefold()
+
+
 def _solutions(chapter: str) -> int:
     return sum(len(re.findall(r"^:::+\{solution\}", "".join(c["source"]), flags=re.M))
                for c in _source_cells(chapter) if c["cell_type"] == "markdown")
@@ -178,6 +208,15 @@ def test_chapter_runs_and_reads_in_jupyterlab(browser, lab, chapter):
                                                  _source_cells(chapter))):
         assert panel.locator(".scalinglaws-citation").count() >= 1
         assert re.search(r"[A-Z][\w-]+( et al\.| and [A-Z][\w-]+)?,? \(?\d{4}", text)
+    # under "References", the list the website prints: every work the chapter cites, by title
+    lists = _cited_works(chapter)
+    assert lists and all(lists), "every chapter ends with the list of the works it cites"
+    assert "References" in text
+    references = " ".join(text.rsplit("References", 1)[1].split()).casefold()
+    missing = [key for keys in lists for key in sorted(keys) if _title(key) not in references]
+    assert missing == [], f"cited but not listed under References: {missing}"
+    entries = panel.locator(".scalinglaws-bibliography [role='listitem']")
+    assert entries.count() == sum(map(len, lists))
     # exercises titled and numbered as on the website, in order
     titles = [_plain_quotes(t.strip()) for t in panel.locator(
         "aside.myst-exercise .myst-exercise-title").all_inner_texts()]
@@ -198,11 +237,27 @@ def test_chapter_runs_and_reads_in_jupyterlab(browser, lab, chapter):
     views = sum("application/vnd.jupyter.widget-view+json" in o.get("data", {})
                 for c in _source_cells(chapter) for o in c.get("outputs", []))
     assert calculators.count() >= views
-    if panel.locator('.jp-OutputArea [role="slider"]').count():
+    if views:  # every chapter has calculators, each with sliders
+        assert panel.locator('.jp-OutputArea [role="slider"]').count() >= 1
         _calculator_answers_a_slider(page, panel)
     assert problems == []
     page.close()
     _shut_down_kernels(lab)
+
+
+#: sphinx-book-theme's launch links: Binder opens ``?urlpath=<prefix>/<notebook>``.
+_LAUNCH_PREFIXES = {"classic": "tree", "jupyterlab": "lab/tree"}
+
+
+def test_the_books_binder_link_opens_a_chapter_in_the_recipes_server(lab):
+    """The launch menu's Binder link, on the server requirements.txt installs (as Binder's)."""
+    import yaml
+
+    config = yaml.safe_load((REPO / "_config.yml").read_text())
+    prefix = _LAUNCH_PREFIXES[config["launch_buttons"].get("notebook_interface", "classic")]
+    chapter = CHAPTERS[0]
+    with urllib.request.urlopen(f"{lab}/{prefix}/{chapter}", timeout=30) as response:
+        assert response.status == 200 and "JupyterLab" in response.read().decode()
 
 
 def _shut_down_kernels(lab: str) -> None:

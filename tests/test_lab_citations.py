@@ -41,3 +41,22 @@ def test_requirements_install_the_extension_where_jupyterlab_finds_it():
     assert (lab_citations.FOLDER / package["jupyterlab"]["_build"]["load"]).exists()
     setup = (REPO / "labextension" / "pyproject.toml").read_text()
     assert f'"share/jupyter/labextensions/{lab_citations.NAME}/static"' in setup
+
+
+def test_reference_lists_are_sorted_and_formatted_as_the_website_prints_them():
+    """The list under a chapter's "References" heading: the website's order (author, year,
+    title) and its pybtex style, links kept as links."""
+    references = lab_citations.references()
+    assert set(references) == set(lab_citations.citations())
+    assert sorted(rank for rank, _ in references.values()) == list(range(len(references)))
+    chapter_two = ["kaplan2020scaling", "hoffmann2022training", "clauset2009power",
+                   "hestness2017deep"]
+    assert sorted(chapter_two, key=lambda key: references[key][0]) == [
+        "clauset2009power", "hestness2017deep", "hoffmann2022training", "kaplan2020scaling"]
+    _, parts = references["hoffmann2022training"]
+    text = "".join(part[0] for part in parts)
+    assert text.startswith("Jordan Hoffmann, Sebastian Borgeaud,")
+    assert "Training compute-optimal large language models. 2022." in text
+    assert ["arXiv:2203.15556", "", "https://arxiv.org/abs/2203.15556"] in parts
+    _, parts = references["clauset2009power"]
+    assert ["SIAM Review", "em", ""] in parts  # the journal in italics, as on the website

@@ -2,6 +2,7 @@
 
     python tools/downloads.py pdf       _build/downloads/scaling-laws.pdf: the whole book
     python tools/downloads.py student   _build/downloads/scaling-laws-student-notebooks.zip
+    python tools/downloads.py wheel     _build/downloads/scalinglaws-<version>-py3-none-any.whl
     python tools/downloads.py publish   copy _build/downloads/* into _build/html/downloads/
     python tools/downloads.py offline   _build/scaling-laws-site.zip: the website, to read offline
 
@@ -291,6 +292,37 @@ def build_student_zip(repo: Path = REPO, target: Path = DOWNLOADS / STUDENT_ZIP)
         return zip_folder(folder, target, "scaling-laws-student")
 
 
+#: What the package's wheel is built from (a copy, so no build/ or egg-info lands in the tree).
+WHEEL_SOURCES = ("pyproject.toml", "README.md", "scalinglaws")
+
+
+def build_wheel(repo: Path = REPO, downloads: Path = DOWNLOADS) -> Path:
+    """The package as a wheel, built with no network (pip and setuptools from this
+    environment, no index): what the Colab set-up cell installs from the website.
+    """
+    import tomllib
+
+    version = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["version"]
+    name = f"scalinglaws-{version}-py3-none-any.whl"
+    with tempfile.TemporaryDirectory(prefix="wheel-") as tmp:
+        source = Path(tmp) / "source"
+        for entry in WHEEL_SOURCES:
+            if (repo / entry).is_dir():
+                shutil.copytree(repo / entry, source / entry,
+                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            else:
+                source.mkdir(exist_ok=True)
+                shutil.copy2(repo / entry, source / entry)
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                        "--no-build-isolation", "--no-index", "--wheel-dir", tmp, str(source)],
+                       check=True, capture_output=True, text=True)
+        built = Path(tmp) / name
+        if not built.is_file():
+            raise RuntimeError(f"pip built no {name} in {tmp}")
+        downloads.mkdir(parents=True, exist_ok=True)
+        return Path(shutil.copy2(built, downloads / name))
+
+
 def publish(html: Path = BUILD / "html", downloads: Path = DOWNLOADS) -> list[Path]:
     """Copy the downloads into the built website, where its pages link to them."""
     if not html.is_dir():
@@ -383,7 +415,7 @@ def build_offline_zip(html: Path = BUILD / "html", target: Path = BUILD / SITE_Z
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["pdf", "student", "publish", "offline"])
+    parser.add_argument("what", choices=["pdf", "student", "wheel", "publish", "offline"])
     args = parser.parse_args(argv)
     if args.what == "pdf":
         figures = build_pdf()
@@ -393,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
               f"printed in {figures['print_seconds']} s")
     elif args.what == "student":
         target = build_student_zip()
+        print(f"{target}: {target.stat().st_size / 1e3:.0f} kB")
+    elif args.what == "wheel":
+        target = build_wheel()
         print(f"{target}: {target.stat().st_size / 1e3:.0f} kB")
     elif args.what == "publish":
         for path in publish():

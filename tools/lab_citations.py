@@ -1,11 +1,18 @@
 """Citations in JupyterLab as on the website: a small JupyterLab extension written from the bib.
 
 jupyterlab-myst renders the chapters' MyST markup but has no bibliography, so a
-``{cite:p}`key``` shows the bare key under a "Citation Not Found" mark. This tool writes a
-prebuilt JupyterLab extension, ``labextension/scalinglaws-citations``, that replaces each
-such key with the author–year text the website prints ("Kaplan et al., 2020", or
-"Kaplan et al. (2020)" for ``{cite:t}``) and the full reference as its tooltip, from
-book/references.bib. It needs no build step, no network and nothing at page-view time:
+``{cite:p}`key``` shows the bare key under a "Citation Not Found" mark, and a ``{bibliography}``
+directive renders as nothing: the chapter's "References" heading has no list under it. This
+tool writes a prebuilt JupyterLab extension, ``labextension/scalinglaws-citations``, that
+replaces each such key with the author–year text the website prints ("Kaplan et al., 2020",
+or "Kaplan et al. (2020)" for ``{cite:t}``) and the full reference as its tooltip, and fills
+each ``{bibliography}`` directive with the list the website prints there: the works the
+notebook cites (with the directive's ``:keyprefix:``, as sphinxcontrib-bibtex filters them),
+sorted by author, year and title, each labelled "[Kaplan et al., 2020]" and formatted by the
+website's own pybtex style, from book/references.bib. (jupyterlab-myst 2.7 shows a
+``{footbibliography}`` as an "Unknown Directive" box, which this does not replace: the
+chapters use ``{bibliography}``, and tests/test_jupyterlab.py fails on a chapter whose
+"References" has no list.) It needs no build step, no network and nothing at page-view time:
 the package installs it (pyproject's data-files) into the environment's
 ``share/jupyter/labextensions``, where JupyterLab finds it, so ``pip install -r
 requirements.txt`` (the README, Binder, the JupyterHub images) brings it along.
@@ -20,6 +27,8 @@ import json
 import re
 import sys
 from pathlib import Path
+
+from pybtex.backends import BaseBackend
 
 REPO = Path(__file__).resolve().parents[1]
 BIB = REPO / "book" / "references.bib"
@@ -39,8 +48,20 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
   "use strict";
   // key: [names, year, full reference]
   const CITATIONS = __CITATIONS__;
+  // key: [rank in the website's sort (author, year, title), the entry as the website formats
+  // it: [[text, tag ("" or "em"...), link ("" or URL)], ...]]
+  const REFERENCES = __REFERENCES__;
   const STYLE = ".scalinglaws-citation svg { display: none; }" +
-    " .jp-MarkdownCell .scalinglaws-citation { color: inherit; }";
+    " .jp-MarkdownCell .scalinglaws-citation { color: inherit; }" +
+    " .scalinglaws-bibliography { margin: 0.5em 0; }" +
+    " .scalinglaws-reference { margin: 0 0 0.6em 2em; text-indent: -2em; }" +
+    " .scalinglaws-reference-label { font-weight: 600; }";
+  // jupyterlab-myst renders a bibliography directive as an empty, unclassed span at the top
+  // level of the cell's rendered MyST; the cell's source says which directive it was
+  const PLACEHOLDER = ".jp-MarkdownCell .myst > span:empty:not([class])";
+  const ROLE = /\\{(foot)?cite(?::[a-z]+)*\\}`([^`]*)`/g;
+  const DIRECTIVE =
+    /^[ \\t]*(?:`{3,}|:{3,})\\{(foot)?bibliography\\}.*\\n((?:[ \\t]*:[\\w-]+:.*\\n?)*)/gm;
 
   function label(mark, entry) {
     const group = mark.closest(".cite-group");
@@ -64,11 +85,107 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     }
   }
 
+  // Each bibliography directive in a cell's source, in order: {foot, prefix}.
+  function directives(source) {
+    const found = [];
+    for (const match of source.matchAll(DIRECTIVE)) {
+      const prefix = /:keyprefix:[ \\t]*(\\S*)/.exec(match[2]);
+      found.push({ foot: match[1] === "foot", prefix: prefix ? prefix[1] : "" });
+    }
+    return found;
+  }
+
+  // The works a directive lists: the keys the sources cite with its role kind and key
+  // prefix (prefix removed), known to the bibliography, sorted as the website sorts them.
+  function listed(sources, directive) {
+    const keys = new Set();
+    for (const source of sources) {
+      for (const match of source.matchAll(ROLE)) {
+        if ((match[1] === "foot") !== directive.foot) continue;
+        for (const raw of match[2].split(",")) {
+          const key = raw.trim();
+          if (!key.startsWith(directive.prefix)) continue;
+          const bare = key.slice(directive.prefix.length);
+          if (REFERENCES[bare]) keys.add(bare);
+        }
+      }
+    }
+    return [...keys].sort((a, b) => REFERENCES[a][0] - REFERENCES[b][0]);
+  }
+
+  // "Kaplan et al., 2020", with "a", "b" where two listed works would share one (as the site).
+  function labels(keys) {
+    const bases = keys.map((key) => CITATIONS[key][0] + ", " + CITATIONS[key][1]);
+    const seen = {};
+    return bases.map(function (base) {
+      if (bases.filter((b) => b === base).length === 1) return base;
+      seen[base] = (seen[base] || 0) + 1;
+      return base + "abcdefghijklmnopqrstuvwxyz"[seen[base] - 1];
+    });
+  }
+
+  function reference(label, parts) {
+    const item = document.createElement("div");
+    item.className = "scalinglaws-reference";
+    item.setAttribute("role", "listitem");
+    const mark = document.createElement("span");
+    mark.className = "scalinglaws-reference-label";
+    mark.textContent = "[" + label + "]";
+    item.append(mark, " ");
+    for (const [text, tag, link] of parts) {
+      let node = document.createTextNode(text);
+      if (tag) {
+        const wrap = document.createElement(tag);
+        wrap.append(node);
+        node = wrap;
+      }
+      if (link) {
+        const anchor = document.createElement("a");
+        anchor.href = link;
+        anchor.target = "_blank";
+        anchor.rel = "noopener";
+        anchor.append(node);
+        node = anchor;
+      }
+      item.append(node);
+    }
+    return item;
+  }
+
+  function bibliography(keys) {
+    const list = document.createElement("div");
+    list.className = "scalinglaws-bibliography";
+    list.setAttribute("role", "list");
+    const names = labels(keys);
+    keys.forEach((key, i) => list.append(reference(names[i], REFERENCES[key][1])));
+    return list;
+  }
+
+  // Fill every bibliography placeholder of every open notebook with its list.
+  function fill(app) {
+    if (!document.querySelector(PLACEHOLDER)) return;
+    for (const widget of app.shell.widgets("main")) {
+      const notebook = widget.content;
+      if (!notebook || !Array.isArray(notebook.widgets)) continue;
+      let sources = null;
+      for (const cell of notebook.widgets) {
+        if (!cell.model || cell.model.type !== "markdown") continue;
+        const holders = cell.node.querySelectorAll(PLACEHOLDER);
+        if (holders.length === 0) continue;
+        const wanted = directives(cell.model.sharedModel.getSource());
+        sources = sources || notebook.widgets.map((c) => c.model.sharedModel.getSource());
+        holders.forEach(function (holder, i) {
+          if (wanted[i]) holder.append(bibliography(listed(sources, wanted[i])));
+        });
+      }
+    }
+  }
+
   const plugin = {
     id: "__NAME__:plugin",
-    description: "Author-year citations from the course's bibliography.",
+    description: "Author-year citations and reference lists from the course's bibliography.",
     autoStart: true,
-    activate: function () {
+    activate: function (app) {
       const style = document.createElement("style");
       style.textContent = STYLE;
       document.head.appendChild(style);
@@ -76,10 +193,14 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
       const observer = new MutationObserver(function () {
         if (pending) return;
         pending = true;
-        requestAnimationFrame(function () { pending = false; resolve(document.body); });
+        requestAnimationFrame(function () { pending = false; update(); });
       });
+      function update() {
+        resolve(document.body);
+        fill(app);
+      }
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      resolve(document.body);
+      update();
     },
   };
 
@@ -123,10 +244,68 @@ def citations(bib: Path = BIB) -> dict[str, list[str]]:
     return result
 
 
+class _Parts(BaseBackend):
+    """A pybtex backend that renders rich text as ``[[text, tag, link], ...]``.
+
+    The extension builds the entry's DOM from these parts (text nodes, ``<em>``, links), so
+    no markup is parsed in the browser.
+
+    >>> from pybtex.richtext import HRef, Tag, Text
+    >>> Text("A. ", Tag("em", "Nature"), ", ", HRef("https://x.org", "x")).render(_Parts())
+    [['A. ', '', ''], ['Nature', 'em', ''], [', ', '', ''], ['x', '', 'https://x.org']]
+    """
+
+    RenderType = list
+    default_suffix = ""
+    # as the website's docutils backend prints them: a new block is a space
+    symbols = {"ndash": [["\u2013", "", ""]], "newblock": [[" ", "", ""]],
+               "nbsp": [["\u00a0", "", ""]]}
+
+    def render_sequence(self, rendered_list):
+        parts = []
+        for text, tag, link in (part for rendered in rendered_list for part in rendered):
+            if parts and parts[-1][1:] == [tag, link]:
+                parts[-1][0] += text
+            elif text:
+                parts.append([text, tag, link])
+        return parts
+
+    def format_str(self, text):
+        return [[text, "", ""]] if text else []
+
+    def format_protected(self, text):
+        return text
+
+    def format_tag(self, tag, text):
+        return [[part, tag if not inner else inner, link] for part, inner, link in text]
+
+    def format_href(self, url, text, external=False):
+        return [[part, tag, url] for part, tag, _ in text]
+
+
+def references(bib: Path = BIB) -> dict[str, list]:
+    """Each key: [its rank in the website's sort, the entry as the website formats it].
+
+    The website's style (book/ext/authoryear.py: pybtex's plain style, sorted by author,
+    year and title) formats each entry; a reference list shows the ones it lists in rank order.
+    """
+    from pybtex.database import parse_file
+
+    sys.path.insert(0, str(REPO / "book" / "ext"))
+    from authoryear import AuthorYearStyle
+
+    style = AuthorYearStyle(label_style="number")  # labels are the extension's (names, year)
+    entries = style.sort(parse_file(str(bib)).entries.values())
+    return {entry.key: [rank, style.format_entry("", entry).text.render(_Parts())]
+            for rank, entry in enumerate(entries)}
+
+
 def files() -> dict[Path, str]:
     """The extension's files and their contents."""
     script = (_TEMPLATE.replace("__CITATIONS__", json.dumps(citations(), indent=2,
                                                            ensure_ascii=False))
+              .replace("__REFERENCES__", json.dumps(references(), ensure_ascii=False)
+                       .replace("], \"", "],\n    \""))
               .replace("__NAME__", NAME))
     package = {
         "name": NAME, "version": VERSION,

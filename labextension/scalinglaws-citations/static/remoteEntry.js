@@ -14,10 +14,20 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2024",
     "Abdin, Aneja, Awadalla et al. (2024). Phi-3 Technical Report: A Highly Capable Language Model Locally on Your Phone."
   ],
+  "abts2022groq": [
+    "Abts and others",
+    "2022",
+    "Abts, others (2022). A Software-defined Tensor Streaming Multiprocessor for Large-scale Machine Learning. Proceedings of the 49th Annual International Symposium on Computer Architecture (ISCA '22)."
+  ],
   "almazrouei2023falcon": [
     "Almazrouei et al.",
     "2023",
     "Almazrouei, Alobeidli, Alshamsi et al. (2023). The Falcon Series of Open Language Models."
+  ],
+  "aws2023inferentia2": [
+    "Amazon Web Services",
+    "2023",
+    "Amazon Web Services (2023). Inferentia2 Architecture. AWS Neuron documentation."
   ],
   "aws2024capacityblocks": [
     "Amazon Web Services",
@@ -139,10 +149,20 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2025",
     "Gemma Team, Kamath, others (2025). Gemma 3 Technical Report."
   ],
+  "google2025ironwood": [
+    "Google",
+    "2025",
+    "Google (2025). Ironwood: The first Google TPU for the age of inference. The Keyword (blog.google)."
+  ],
   "google2026io": [
     "Pichai",
     "2026",
     "Pichai (2026). Google I/O 2026: opening keynote remarks. The Keyword (blog.google)."
+  ],
+  "googlecloud2023v5e": [
+    "Google Cloud",
+    "2023",
+    "Google Cloud (2023). TPU v5e. Cloud TPU documentation."
   ],
   "gunasekar2023textbooks": [
     "Gunasekar et al.",
@@ -254,6 +274,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2023",
     "Luccioni, Viguier, Ligozat (2023). Estimating the Carbon Footprint of BLOOM, a 176B Parameter Language Model. Journal of Machine Learning Research."
   ],
+  "meta2024genaiinfra": [
+    "Meta",
+    "2024",
+    "Meta (2024). Building Meta's GenAI Infrastructure. Engineering at Meta blog."
+  ],
   "meta2024llama32card": [
     "Meta",
     "2024",
@@ -299,6 +324,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2020",
     "NVIDIA (2020). TensorFloat-32 in the A100 GPU Accelerates AI Training, HPC up to 20x. NVIDIA Blog."
   ],
+  "nvidia2025blackwell": [
+    "NVIDIA",
+    "2025",
+    "NVIDIA (2025). NVIDIA Blackwell Architecture Datasheet. NVIDIA resources."
+  ],
   "nvidia2025nvfp4": [
     "NVIDIA",
     "2025",
@@ -318,6 +348,11 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "OpenAI",
     "2023",
     "OpenAI (2023). GPT-4 Technical Report."
+  ],
+  "patel2024splitwise": [
+    "Patel et al.",
+    "2024",
+    "Patel, Choukse, Zhang et al. (2024). Splitwise: Efficient Generative LLM Inference Using Phase Splitting. 2024 ACM/IEEE 51st Annual International Symposium on Computer Architecture (ISCA)."
   ],
   "patterson2018pastprologue": [
     "Patterson",
@@ -489,14 +524,135 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     "2024",
     "Zhang, Da, Lee et al. (2024). A Careful Examination of Large Language Model Performance on Grade School Arithmetic."
   ],
+  "zhong2024distserve": [
+    "Zhong and others",
+    "2024",
+    "Zhong, others (2024). DistServe: Disaggregating Prefill and Decoding for Goodput-optimized Large Language Model Serving. 18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24)."
+  ],
   "ziegler1996terrestrial": [
     "Ziegler",
     "1996",
     "Ziegler (1996). Terrestrial cosmic rays. IBM Journal of Research and Development."
   ]
 };
+  // key: [rank in the website's sort (author, year, title), the entry as the website formats
+  // it: [[text, tag ("" or "em"...), link ("" or URL)], ...]]
+  const REFERENCES = {"abdin2024phi3": [0, [["Marah Abdin, Jyoti Aneja, Hany Awadalla, Ahmed Awadallah, Ammar Ahmad Awan, Nguyen Bach, Amit Bahree, Arash Bakhtiari, Jianmin Bao, Harkirat Behl, and others. Phi-3 technical report: a highly capable language model locally on your phone. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2404.14219", "", "https://arxiv.org/abs/2404.14219"], [", ", "", ""], ["arXiv:2404.14219", "", "https://arxiv.org/abs/2404.14219"], [", ", "", ""], ["doi:10.48550/arXiv.2404.14219", "", "https://doi.org/10.48550/arXiv.2404.14219"], [".", "", ""]]],
+    "abts2022groq": [1, [["Dennis Abts and others. A software-defined tensor streaming multiprocessor for large-scale machine learning. In ", "", ""], ["Proceedings of the 49th Annual International Symposium on Computer Architecture (ISCA '22)", "em", ""], [". 2022. Abstract: “Each TSP contributes 220 MiBytes to the global memory capacity”. URL: ", "", ""], ["https://groq.com/isca-2022-paper/", "", "https://groq.com/isca-2022-paper/"], [".", "", ""]]],
+    "almazrouei2023falcon": [2, [["Ebtesam Almazrouei, Hamza Alobeidli, Abdulaziz Alshamsi, Alessandro Cappelli, Ruxandra Cojocaru, Mérouane Debbah, Étienne Goffinet, Daniel Hesslow, Julien Launay, Quentin Malartic, Daniele Mazzotta, Badreddine Noune, Baptiste Pannier, and Guilherme Penedo. The falcon series of open language models. 2023. URL: ", "", ""], ["https://arxiv.org/abs/2311.16867", "", "https://arxiv.org/abs/2311.16867"], [", ", "", ""], ["arXiv:2311.16867", "", "https://arxiv.org/abs/2311.16867"], [", ", "", ""], ["doi:10.48550/arXiv.2311.16867", "", "https://doi.org/10.48550/arXiv.2311.16867"], [".", "", ""]]],
+    "besiroglu2024chinchilla": [3, [["Tamay Besiroglu, Ege Erdil, Matthew Barnett, and Josh You. Chinchilla scaling: a replication attempt. 2024. v1 dated May 1, 2024; v2 dated May 24, 2024 (v2 adds the optimizer/rounding explanation to the abstract). URL: ", "", ""], ["https://arxiv.org/abs/2404.10102", "", "https://arxiv.org/abs/2404.10102"], [", ", "", ""], ["arXiv:2404.10102", "", "https://arxiv.org/abs/2404.10102"], [", ", "", ""], ["doi:10.48550/arXiv.2404.10102", "", "https://doi.org/10.48550/arXiv.2404.10102"], [".", "", ""]]],
+    "brown2020language": [4, [["Tom B. Brown, Benjamin Mann, Nick Ryder, Melanie Subbiah, Jared Kaplan, Prafulla Dhariwal, Arvind Neelakantan, Pranav Shyam, Girish Sastry, Amanda Askell, Sandhini Agarwal, Ariel Herbert-Voss, Gretchen Krueger, Tom Henighan, Rewon Child, Aditya Ramesh, Daniel M. Ziegler, Jeffrey Wu, Clemens Winter, Christopher Hesse, Mark Chen, Eric Sigler, Mateusz Litwin, Scott Gray, Benjamin Chess, Jack Clark, Christopher Berner, Sam McCandlish, Alec Radford, Ilya Sutskever, and Dario Amodei. Language models are few-shot learners. 2020. Also published at NeurIPS 2020. URL: ", "", ""], ["https://arxiv.org/abs/2005.14165", "", "https://arxiv.org/abs/2005.14165"], [", ", "", ""], ["arXiv:2005.14165", "", "https://arxiv.org/abs/2005.14165"], [", ", "", ""], ["doi:10.48550/arXiv.2005.14165", "", "https://doi.org/10.48550/arXiv.2005.14165"], [".", "", ""]]],
+    "chowdhery2022palm": [5, [["Aakanksha Chowdhery, Sharan Narang, Jacob Devlin, Maarten Bosma, Gaurav Mishra, Adam Roberts, Paul Barham, Hyung Won Chung, Charles Sutton, Sebastian Gehrmann, and others. Palm: scaling language modeling with pathways. 2022. URL: ", "", ""], ["https://arxiv.org/abs/2204.02311", "", "https://arxiv.org/abs/2204.02311"], [", ", "", ""], ["arXiv:2204.02311", "", "https://arxiv.org/abs/2204.02311"], [", ", "", ""], ["doi:10.48550/arXiv.2204.02311", "", "https://doi.org/10.48550/arXiv.2204.02311"], [".", "", ""]]],
+    "clark2022unified": [6, [["Aidan Clark, Diego de las Casas, Aurelia Guy, Arthur Mensch, Michela Paganini, Jordan Hoffmann, Bogdan Damoc, Blake Hechtman, Trevor Cai, Sebastian Borgeaud, and others. Unified scaling laws for routed language models. In ", "", ""], ["Proceedings of the 39th International Conference on Machine Learning (ICML)", "em", ""], [". 2022. ", "", ""], ["arXiv:2202.01169", "", "https://arxiv.org/abs/2202.01169"], [".", "", ""]]],
+    "clauset2009power": [7, [["Aaron Clauset, Cosma Rohilla Shalizi, and M. E. J. Newman. Power-law distributions in empirical data. ", "", ""], ["SIAM Review", "em", ""], [", 51(4):661–703, 2009. ", "", ""], ["doi:10.1137/070710111", "", "https://doi.org/10.1137/070710111"], [".", "", ""]]],
+    "daly2006higher": [8, [["J. T. Daly. A higher order estimate of the optimum checkpoint interval for restart dumps. ", "", ""], ["Future Generation Computer Systems", "em", ""], [", 22(3):303–312, 2006. ", "", ""], ["doi:10.1016/j.future.2004.11.016", "", "https://doi.org/10.1016/j.future.2004.11.016"], [".", "", ""]]],
+    "uptime2023pue": [9, [["Jacqueline Davis and John O'Brien. Large data centers are mostly more efficient, analysis confirms. Uptime Institute Intelligence, Update 221, November 2023. URL: ", "", ""], ["https://intelligence.uptimeinstitute.com/resource/large-data-centers-are-mostly-more-efficient-analysis-confirms", "", "https://intelligence.uptimeinstitute.com/resource/large-data-centers-are-mostly-more-efficient-analysis-confirms"], [".", "", ""]]],
+    "dennard1974design": [10, [["Robert H. Dennard, Fritz H. Gaensslen, Hwa-Nien Yu, V. Leo Rideout, Ernest Bassous, and Andre R. LeBlanc. Design of ion-implanted MOSFET's with very small physical dimensions. ", "", ""], ["IEEE Journal of Solid-State Circuits", "em", ""], [", 9(5):256–268, October 1974. Reprinted as a Classic Paper in Proc. IEEE 87(4):668–678, 1999, doi:10.1109/JPROC.1999.752522. ", "", ""], ["doi:10.1109/JSSC.1974.1050511", "", "https://doi.org/10.1109/JSSC.1974.1050511"], [".", "", ""]]],
+    "denning2017exponential": [11, [["Peter J. Denning and Ted G. Lewis. Exponential laws of computing growth. ", "", ""], ["Communications of the ACM", "em", ""], [", 60(1):54–65, 2017. ", "", ""], ["doi:10.1145/2976758", "", "https://doi.org/10.1145/2976758"], [".", "", ""]]],
+    "dettmers2023case": [12, [["Tim Dettmers and Luke Zettlemoyer. The case for 4-bit precision: k-bit inference scaling laws. In ", "", ""], ["Proceedings of the 40th International Conference on Machine Learning (ICML)", "em", ""], [", volume 202 of PMLR, 7750–7774. 2023. URL: ", "", ""], ["https://proceedings.mlr.press/v202/dettmers23a.html", "", "https://proceedings.mlr.press/v202/dettmers23a.html"], [", ", "", ""], ["arXiv:2212.09720", "", "https://arxiv.org/abs/2212.09720"], [".", "", ""]]],
+    "dixit2021sdc": [13, [["Harish Dattatraya Dixit, Sneha Pendharkar, Matt Beadon, Chris Mason, Tejasvi Chakravarthy, Bharath Muthiah, and Sriram Sankar. Silent data corruptions at scale. 2021. ", "", ""], ["arXiv:2102.11245", "", "https://arxiv.org/abs/2102.11245"], [".", "", ""]]],
+    "du2024understanding": [14, [["Zhengxiao Du, Aohan Zeng, Yuxiao Dong, and Jie Tang. Understanding emergent abilities of language models from the loss perspective. In ", "", ""], ["Advances in Neural Information Processing Systems 37 (NeurIPS 2024)", "em", ""], [". 2024. URL: ", "", ""], ["https://openreview.net/forum?id=35DAviqMFo", "", "https://openreview.net/forum?id=35DAviqMFo"], [", ", "", ""], ["arXiv:2403.15796", "", "https://arxiv.org/abs/2403.15796"], [".", "", ""]]],
+    "dubey2024llama3": [15, [["Abhimanyu Dubey, Abhinav Jauhri, Abhinav Pandey, Abhishek Kadian, Ahmad Al-Dahle, Aiesha Letman, Akhil Mathur, Alan Schelten, Amy Yang, Angela Fan, and others. The llama 3 herd of models. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2407.21783", "", "https://arxiv.org/abs/2407.21783"], [", ", "", ""], ["arXiv:2407.21783", "", "https://arxiv.org/abs/2407.21783"], [", ", "", ""], ["doi:10.48550/arXiv.2407.21783", "", "https://doi.org/10.48550/arXiv.2407.21783"], [".", "", ""]]],
+    "efron1993bootstrap": [16, [["Bradley Efron and Robert J. Tibshirani. ", "", ""], ["An Introduction to the Bootstrap", "em", ""], [". Chapman & Hall, New York, 1993. ", "", ""], ["doi:10.1201/9780429246593", "", "https://doi.org/10.1201/9780429246593"], [".", "", ""]]],
+    "esmaeilzadeh2011dark": [17, [["Hadi Esmaeilzadeh, Emily Blem, Renée St. Amant, Karthikeyan Sankaralingam, and Doug Burger. Dark silicon and the end of multicore scaling. In ", "", ""], ["Proceedings of the 38th Annual International Symposium on Computer Architecture (ISCA)", "em", ""], [". 2011. ", "", ""], ["doi:10.1145/2000064.2000108", "", "https://doi.org/10.1145/2000064.2000108"], [".", "", ""]]],
+    "esmaeilzadeh2012power": [18, [["Hadi Esmaeilzadeh, Emily Blem, Renée St. Amant, Karthikeyan Sankaralingam, and Doug Burger. Power limitations and dark silicon challenge the future of multicore. ", "", ""], ["ACM Transactions on Computer Systems", "em", ""], [", 2012. Article 11.", "", ""]]],
+    "fedus2022switch": [19, [["William Fedus, Barret Zoph, and Noam Shazeer. Switch transformers: scaling to trillion parameter models with simple and efficient sparsity. ", "", ""], ["Journal of Machine Learning Research", "em", ""], [", 23(120):1–39, 2022. URL: ", "", ""], ["http://jmlr.org/papers/v23/21-0998.html", "", "http://jmlr.org/papers/v23/21-0998.html"], [".", "", ""]]],
+    "frantar2023gptq": [20, [["Elias Frantar, Saleh Ashkboos, Torsten Hoefler, and Dan Alistarh. GPTQ: accurate post-training quantization for generative pre-trained transformers. In ", "", ""], ["International Conference on Learning Representations (ICLR)", "em", ""], [". 2023. URL: ", "", ""], ["https://arxiv.org/abs/2210.17323", "", "https://arxiv.org/abs/2210.17323"], [", ", "", ""], ["arXiv:2210.17323", "", "https://arxiv.org/abs/2210.17323"], [".", "", ""]]],
+    "ganguli2022predictability": [21, [["Deep Ganguli, Danny Hernandez, Liane Lovitt, Amanda Askell, Yuntao Bai, Anna Chen, Tom Conerly, Nova DasSarma, Dawn Drain, Nelson Elhage, and others. Predictability and surprise in large generative models. In ", "", ""], ["Proceedings of the 2022 ACM Conference on Fairness, Accountability, and Transparency (FAccT '22)", "em", ""], [", 1747–1764. 2022. URL: ", "", ""], ["https://arxiv.org/abs/2202.07785", "", "https://arxiv.org/abs/2202.07785"], [", ", "", ""], ["arXiv:2202.07785", "", "https://arxiv.org/abs/2202.07785"], [".", "", ""]]],
+    "gunasekar2023textbooks": [22, [["Suriya Gunasekar, Yi Zhang, Jyoti Aneja, Caio César Teodoro Mendes, Allie Del Giorno, Sivakanth Gopi, Mojan Javaheripi, Piero Kauffmann, Gustavo de Rosa, Olli Saarikivi, Adil Salim, Shital Shah, Harkirat Singh Behl, Xin Wang, Sébastien Bubeck, Ronen Eldan, Adam Tauman Kalai, Yin Tat Lee, and Yuanzhi Li. Textbooks are all you need. 2023. URL: ", "", ""], ["https://arxiv.org/abs/2306.11644", "", "https://arxiv.org/abs/2306.11644"], [", ", "", ""], ["arXiv:2306.11644", "", "https://arxiv.org/abs/2306.11644"], [", ", "", ""], ["doi:10.48550/arXiv.2306.11644", "", "https://doi.org/10.48550/arXiv.2306.11644"], [".", "", ""]]],
+    "hendrycks2021measuring": [23, [["Dan Hendrycks, Collin Burns, Steven Basart, Andy Zou, Mantas Mazeika, Dawn Song, and Jacob Steinhardt. Measuring massive multitask language understanding. In ", "", ""], ["International Conference on Learning Representations (ICLR)", "em", ""], [". 2021. URL: ", "", ""], ["https://arxiv.org/abs/2009.03300", "", "https://arxiv.org/abs/2009.03300"], [", ", "", ""], ["arXiv:2009.03300", "", "https://arxiv.org/abs/2009.03300"], [".", "", ""]]],
+    "hennessy2019golden": [24, [["John L. Hennessy and David A. Patterson. A new golden age for computer architecture. ", "", ""], ["Communications of the ACM", "em", ""], [", 62(2):48–60, 2019. ", "", ""], ["doi:10.1145/3282307", "", "https://doi.org/10.1145/3282307"], [".", "", ""]]],
+    "hennessy2019ca6": [25, [["John L. Hennessy and David A. Patterson. ", "", ""], ["Computer Architecture: A Quantitative Approach", "em", ""], [". Morgan Kaufmann, 6 edition, 2019.", "", ""]]],
+    "hestness2017deep": [26, [["Joel Hestness, Sharan Narang, Newsha Ardalani, Gregory Diamos, Heewoo Jun, Hassan Kianinejad, Md. Mostofa Ali Patwary, Yang Yang, and Yanqi Zhou. Deep learning scaling is predictable, empirically. 2017. URL: ", "", ""], ["https://arxiv.org/abs/1712.00409", "", "https://arxiv.org/abs/1712.00409"], [", ", "", ""], ["arXiv:1712.00409", "", "https://arxiv.org/abs/1712.00409"], [", ", "", ""], ["doi:10.48550/arXiv.1712.00409", "", "https://doi.org/10.48550/arXiv.1712.00409"], [".", "", ""]]],
+    "hinton2015distilling": [27, [["Geoffrey Hinton, Oriol Vinyals, and Jeff Dean. Distilling the knowledge in a neural network. 2015. URL: ", "", ""], ["https://arxiv.org/abs/1503.02531", "", "https://arxiv.org/abs/1503.02531"], [", ", "", ""], ["arXiv:1503.02531", "", "https://arxiv.org/abs/1503.02531"], [".", "", ""]]],
+    "ho2024algorithmic": [28, [["Anson Ho, Tamay Besiroglu, Ege Erdil, David Owen, Robi Rahman, Zifan Carl Guo, David Atkinson, Neil Thompson, and Jaime Sevilla. Algorithmic progress in language models. In ", "", ""], ["Advances in Neural Information Processing Systems (NeurIPS)", "em", ""], [". 2024. arXiv v1: 95% CI 5–14 months; NeurIPS version: 90% CI 2–22 months. ", "", ""], ["arXiv:2403.05812", "", "https://arxiv.org/abs/2403.05812"], [".", "", ""]]],
+    "hobbhahn2022gpu": [29, [["Marius Hobbhahn and Tamay Besiroglu. Trends in GPU price-performance. Epoch AI, 2022. URL: ", "", ""], ["https://epoch.ai/blog/trends-in-gpu-price-performance", "", "https://epoch.ai/blog/trends-in-gpu-price-performance"], [".", "", ""]]],
+    "hobbhahn2023mlhardware": [30, [["Marius Hobbhahn, Lennart Heim, and Gökçe Aydos. Trends in machine learning hardware. Epoch AI, November 2023. URL: ", "", ""], ["https://epoch.ai/blog/trends-in-machine-learning-hardware", "", "https://epoch.ai/blog/trends-in-machine-learning-hardware"], [".", "", ""]]],
+    "hochschild2021cores": [31, [["Peter H. Hochschild, Paul Turner, Jeffrey C. Mogul, Rama Govindaraju, Parthasarathy Ranganathan, David E. Culler, and Amin Vahdat. Cores that don't count. In ", "", ""], ["Proceedings of the Workshop on Hot Topics in Operating Systems (HotOS '21)", "em", ""], [", 9–16. ACM, 2021. ", "", ""], ["doi:10.1145/3458336.3465297", "", "https://doi.org/10.1145/3458336.3465297"], [".", "", ""]]],
+    "hoffmann2022training": [32, [["Jordan Hoffmann, Sebastian Borgeaud, Arthur Mensch, Elena Buchatskaya, Trevor Cai, Eliza Rutherford, Diego de Las Casas, Lisa Anne Hendricks, Johannes Welbl, Aidan Clark, Tom Hennigan, Eric Noland, Katie Millican, George van den Driessche, Bogdan Damoc, Aurelia Guy, Simon Osindero, Karen Simonyan, Erich Elsen, Jack W. Rae, Oriol Vinyals, and Laurent Sifre. Training compute-optimal large language models. 2022. Also published at NeurIPS 2022. URL: ", "", ""], ["https://arxiv.org/abs/2203.15556", "", "https://arxiv.org/abs/2203.15556"], [", ", "", ""], ["arXiv:2203.15556", "", "https://arxiv.org/abs/2203.15556"], [", ", "", ""], ["doi:10.48550/arXiv.2203.15556", "", "https://doi.org/10.48550/arXiv.2203.15556"], [".", "", ""]]],
+    "jiang2024mixtral": [33, [["Albert Q. Jiang, Alexandre Sablayrolles, Antoine Roux, Arthur Mensch, Blanche Savary, Chris Bamford, Devendra Singh Chaplot, Diego de las Casas, Emma Bou Hanna, Florian Bressand, and others. Mixtral of experts. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2401.04088", "", "https://arxiv.org/abs/2401.04088"], [", ", "", ""], ["arXiv:2401.04088", "", "https://arxiv.org/abs/2401.04088"], [".", "", ""]]],
+    "kalamkar2019bfloat16": [34, [["Dhiraj Kalamkar, Dheevatsa Mudigere, Naveen Mellempudi, and others. A study of BFLOAT16 for deep learning training. 2019. URL: ", "", ""], ["https://arxiv.org/abs/1905.12322", "", "https://arxiv.org/abs/1905.12322"], [", ", "", ""], ["arXiv:1905.12322", "", "https://arxiv.org/abs/1905.12322"], [", ", "", ""], ["doi:10.48550/arXiv.1905.12322", "", "https://doi.org/10.48550/arXiv.1905.12322"], [".", "", ""]]],
+    "kaplan2020scaling": [35, [["Jared Kaplan, Sam McCandlish, Tom Henighan, Tom B. Brown, Benjamin Chess, Rewon Child, Scott Gray, Alec Radford, Jeffrey Wu, and Dario Amodei. Scaling laws for neural language models. 2020. URL: ", "", ""], ["https://arxiv.org/abs/2001.08361", "", "https://arxiv.org/abs/2001.08361"], [", ", "", ""], ["arXiv:2001.08361", "", "https://arxiv.org/abs/2001.08361"], [", ", "", ""], ["doi:10.48550/arXiv.2001.08361", "", "https://doi.org/10.48550/arXiv.2001.08361"], [".", "", ""]]],
+    "kokolis2025reliability": [36, [["Apostolos Kokolis, Michael Kuchnik, John Hoffman, Adithya Kumar, Parth Malani, Faye Ma, Zachary DeVito, Shubho Sengupta, Kalyan Saladi, and Carole-Jean Wu. Revisiting reliability in large-scale machine learning research clusters. In ", "", ""], ["2025 IEEE International Symposium on High Performance Computer Architecture (HPCA)", "em", ""], [". 2025. ", "", ""], ["arXiv:2410.21680", "", "https://arxiv.org/abs/2410.21680"], [".", "", ""]]],
+    "krajewski2024finegrained": [37, [["Jakub Krajewski, Jan Ludziejewski, Kamil Adamczewski, Maciej Pióro, Michał Krutul, Szymon Antoniak, Kamil Ciebiera, Krystian Król, Tomasz Odrzygóźdź, Piotr Sankowski, Marek Cygan, and Sebastian Jaszczur. Scaling laws for fine-grained mixture of experts. 2024. ", "", ""], ["arXiv:2402.07871", "", "https://arxiv.org/abs/2402.07871"], [".", "", ""]]],
+    "kumar2024precision": [38, [["Tanishq Kumar, Zachary Ankner, Benjamin F. Spector, Blake Bordelon, Niklas Muennighoff, Mansheej Paul, Cengiz Pehlevan, Christopher Ré, and Aditi Raghunathan. Scaling laws for precision. 2024. ICLR 2025. URL: ", "", ""], ["https://arxiv.org/abs/2411.04330", "", "https://arxiv.org/abs/2411.04330"], [", ", "", ""], ["arXiv:2411.04330", "", "https://arxiv.org/abs/2411.04330"], [".", "", ""]]],
+    "kwa2025metr": [39, [["Thomas Kwa, Ben West, Joel Becker, Amy Deng, Katharyn Garcia, Max Hasin, Sami Jawhar, Megan Kinniment, Nate Rush, Sydney Von Arx, and others. Measuring AI ability to complete long tasks. 2025. METR. URL: ", "", ""], ["https://arxiv.org/abs/2503.14499", "", "https://arxiv.org/abs/2503.14499"], [", ", "", ""], ["arXiv:2503.14499", "", "https://arxiv.org/abs/2503.14499"], [".", "", ""]]],
+    "lee2022deduplicating": [40, [["Katherine Lee, Daphne Ippolito, Andrew Nystrom, Chiyuan Zhang, Douglas Eck, Chris Callison-Burch, and Nicholas Carlini. Deduplicating training data makes language models better. In ", "", ""], ["Proceedings of the 60th Annual Meeting of the Association for Computational Linguistics (ACL 2022)", "em", ""], [". 2022. URL: ", "", ""], ["https://arxiv.org/abs/2107.06499", "", "https://arxiv.org/abs/2107.06499"], [", ", "", ""], ["arXiv:2107.06499", "", "https://arxiv.org/abs/2107.06499"], [", ", "", ""], ["doi:10.48550/arXiv.2107.06499", "", "https://doi.org/10.48550/arXiv.2107.06499"], [".", "", ""]]],
+    "luccioni2023bloom": [41, [["Alexandra Sasha Luccioni, Sylvain Viguier, and Anne-Laure Ligozat. Estimating the carbon footprint of BLOOM, a 176b parameter language model. ", "", ""], ["Journal of Machine Learning Research", "em", ""], [", 24(253):1–15, 2023. arXiv:2211.02001 (2022). URL: ", "", ""], ["http://jmlr.org/papers/v24/23-0069.html", "", "http://jmlr.org/papers/v24/23-0069.html"], [".", "", ""]]],
+    "micikevicius2022fp8": [42, [["Paulius Micikevicius, Dusan Stosic, Neil Burgess, Marius Cornea, Pradeep Dubey, Richard Grisenthwaite, Sangwon Ha, Alexander Heinecke, Patrick Judd, John Kamalu, Naveen Mellempudi, Stuart Oberman, Mohammad Shoeybi, Michael Siu, and Hao Wu. FP8 formats for deep learning. 2022. URL: ", "", ""], ["https://arxiv.org/abs/2209.05433", "", "https://arxiv.org/abs/2209.05433"], [", ", "", ""], ["arXiv:2209.05433", "", "https://arxiv.org/abs/2209.05433"], [".", "", ""]]],
+    "mims2020huang": [43, [["Christopher Mims. Huang's law is the new Moore's law, and explains why Nvidia wants Arm. The Wall Street Journal, September 2020.", "", ""]]],
+    "moore1965cramming": [44, [["Gordon E. Moore. Cramming more components onto integrated circuits. ", "", ""], ["Electronics", "em", ""], [", 38(8):114–117, April 1965. Issue of 19 April 1965. Reprinted in Proc. IEEE 86(1):82–85, 1998, doi:10.1109/JPROC.1998.658762.", "", ""]]],
+    "moore1975progress": [45, [["Gordon E. Moore. Progress in digital integrated electronics. In ", "", ""], ["Technical Digest, International Electron Devices Meeting (IEDM)", "em", ""], [", volume 21, 11–13. 1975.", "", ""]]],
+    "muennighoff2023scaling": [46, [["Niklas Muennighoff, Alexander M. Rush, Boaz Barak, Teven Le Scao, Aleksandra Piktus, Nouamane Tazi, Sampo Pyysalo, Thomas Wolf, and Colin Raffel. Scaling data-constrained language models. In ", "", ""], ["Advances in Neural Information Processing Systems 36 (NeurIPS 2023)", "em", ""], [". 2023. Equation numbers follow arXiv v4 (26 Oct 2023). Code and fitted constants: https://github.com/huggingface/datablations. URL: ", "", ""], ["https://arxiv.org/abs/2305.16264", "", "https://arxiv.org/abs/2305.16264"], [", ", "", ""], ["arXiv:2305.16264", "", "https://arxiv.org/abs/2305.16264"], [", ", "", ""], ["doi:10.48550/arXiv.2305.16264", "", "https://doi.org/10.48550/arXiv.2305.16264"], [".", "", ""]]],
+    "muralidharan2024minitron": [47, [["Saurav Muralidharan, Sharath Turuvekere Sreenivas, Raviraj Joshi, Marcin Chochowski, Mostofa Patwary, Mohammad Shoeybi, Bryan Catanzaro, Jan Kautz, and Pavlo Molchanov. Compact language models via pruning and knowledge distillation. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2407.14679", "", "https://arxiv.org/abs/2407.14679"], [", ", "", ""], ["arXiv:2407.14679", "", "https://arxiv.org/abs/2407.14679"], [".", "", ""]]],
+    "patel2024splitwise": [48, [["Pratyush Patel, Esha Choukse, Chaojie Zhang, Aashaka Shah, Íñigo Goiri, Saeed Maleki, and Ricardo Bianchini. Splitwise: efficient generative LLM inference using phase splitting. In ", "", ""], ["2024 ACM/IEEE 51st Annual International Symposium on Computer Architecture (ISCA)", "em", ""], [". 2024. URL: ", "", ""], ["https://arxiv.org/abs/2311.18677", "", "https://arxiv.org/abs/2311.18677"], [", ", "", ""], ["arXiv:2311.18677", "", "https://arxiv.org/abs/2311.18677"], [".", "", ""]]],
+    "patterson2021carbon": [49, [["David Patterson, Joseph Gonzalez, Quoc Le, Chen Liang, Lluis-Miquel Munguia, Daniel Rothchild, David So, Maud Texier, and Jeff Dean. Carbon emissions and large neural network training. 2021. URL: ", "", ""], ["https://arxiv.org/abs/2104.10350", "", "https://arxiv.org/abs/2104.10350"], [", ", "", ""], ["arXiv:2104.10350", "", "https://arxiv.org/abs/2104.10350"], [".", "", ""]]],
+    "patterson2018pastprologue": [50, [["David A. Patterson. The past is prologue: a new golden age for computer architecture. Keynote, CRA Conference at Snowbird, 2018. URL: ", "", ""], ["https://cra.org/events/2018-cra-conference-snowbird/2018_cra_snowbird_keynote_patterson/", "", "https://cra.org/events/2018-cra-conference-snowbird/2018_cra_snowbird_keynote_patterson/"], [".", "", ""]]],
+    "pearce2024reconciling": [51, [["Tim Pearce and Jinyeop Song. Reconciling Kaplan and Chinchilla scaling laws. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2406.12907", "", "https://arxiv.org/abs/2406.12907"], [", ", "", ""], ["arXiv:2406.12907", "", "https://arxiv.org/abs/2406.12907"], [", ", "", ""], ["doi:10.48550/arXiv.2406.12907", "", "https://doi.org/10.48550/arXiv.2406.12907"], [".", "", ""]]],
+    "penedo2024fineweb": [52, [["Guilherme Penedo, Hynek Kydlíček, Loubna Ben Allal, Anton Lozhkov, Margaret Mitchell, Colin Raffel, Leandro Von Werra, and Thomas Wolf. The FineWeb datasets: decanting the web for the finest text data at scale. In ", "", ""], ["Advances in Neural Information Processing Systems 37 (NeurIPS 2024), Datasets and Benchmarks Track", "em", ""], [". 2024. URL: ", "", ""], ["https://arxiv.org/abs/2406.17557", "", "https://arxiv.org/abs/2406.17557"], [", ", "", ""], ["arXiv:2406.17557", "", "https://arxiv.org/abs/2406.17557"], [", ", "", ""], ["doi:10.48550/arXiv.2406.17557", "", "https://doi.org/10.48550/arXiv.2406.17557"], [".", "", ""]]],
+    "penedo2023refinedweb": [53, [["Guilherme Penedo, Quentin Malartic, Daniel Hesslow, Ruxandra Cojocaru, Hamza Alobeidli, Alessandro Cappelli, Baptiste Pannier, Ebtesam Almazrouei, and Julien Launay. The RefinedWeb dataset for Falcon LLM: outperforming curated corpora with web data only. In ", "", ""], ["Advances in Neural Information Processing Systems 36 (NeurIPS 2023), Datasets and Benchmarks Track", "em", ""], [". 2023. arXiv title ends \"with Web Data, and Web Data Only\". URL: ", "", ""], ["https://arxiv.org/abs/2306.01116", "", "https://arxiv.org/abs/2306.01116"], [", ", "", ""], ["arXiv:2306.01116", "", "https://arxiv.org/abs/2306.01116"], [".", "", ""]]],
+    "google2026io": [54, [["Sundar Pichai. Google I/O 2026: opening keynote remarks. The Keyword (blog.google), May 2026. 3.2 quadrillion tokens per month. Read via press copies only. URL: ", "", ""], ["https://blog.google/innovation-and-ai/sundar-pichai-io-2026/", "", "https://blog.google/innovation-and-ai/sundar-pichai-io-2026/"], [".", "", ""]]],
+    "pope2022efficiently": [55, [["Reiner Pope, Sholto Douglas, Aakanksha Chowdhery, Jacob Devlin, James Bradbury, Anselm Levskaya, Jonathan Heek, Kefan Xiao, Shivani Agrawal, and Jeff Dean. Efficiently scaling transformer inference. 2022. MLSys 2023. URL: ", "", ""], ["https://arxiv.org/abs/2211.05102", "", "https://arxiv.org/abs/2211.05102"], [", ", "", ""], ["arXiv:2211.05102", "", "https://arxiv.org/abs/2211.05102"], [".", "", ""]]],
+    "porian2024resolving": [56, [["Tomer Porian, Mitchell Wortsman, Jenia Jitsev, Ludwig Schmidt, and Yair Carmon. Resolving discrepancies in compute-optimal scaling of language models. In ", "", ""], ["Advances in Neural Information Processing Systems", "em", ""], [". 2024. URL: ", "", ""], ["https://arxiv.org/abs/2406.19146", "", "https://arxiv.org/abs/2406.19146"], [", ", "", ""], ["arXiv:2406.19146", "", "https://arxiv.org/abs/2406.19146"], [", ", "", ""], ["doi:10.48550/arXiv.2406.19146", "", "https://doi.org/10.48550/arXiv.2406.19146"], [".", "", ""]]],
+    "rae2021scaling": [57, [["Jack W. Rae, Sebastian Borgeaud, Trevor Cai, Katie Millican, Jordan Hoffmann, Francis Song, John Aslanides, Sarah Henderson, Roman Ring, Susannah Young, Eliza Rutherford, Tom Hennigan, Jacob Menick, Albin Cassirer, Richard Powell, George van den Driessche, Lisa Anne Hendricks, Maribeth Rauh, Po-Sen Huang, Amelia Glaese, Johannes Welbl, Sumanth Dathathri, Saffron Huang, Jonathan Uesato, John Mellor, Irina Higgins, Antonia Creswell, Nat McAleese, Amy Wu, Erich Elsen, Siddhant Jayakumar, Elena Buchatskaya, David Budden, Esme Sutherland, Karen Simonyan, Michela Paganini, Laurent Sifre, Lena Martens, Xiang Lorraine Li, Adhiguna Kuncoro, Aida Nematzadeh, Elena Gribovskaya, Domenic Donato, Angeliki Lazaridou, Arthur Mensch, Jean-Baptiste Lespiau, Maria Tsimpoukelli, Nikolai Grigorev, Doug Fritz, Thibault Sottiaux, Mantas Pajarskas, Toby Pohlen, Zhitao Gong, Daniel Toyama, Cyprien de Masson d'Autume, Yujia Li, Tayfun Terzi, Vladimir Mikulik, Igor Babuschkin, Aidan Clark, Diego de Las Casas, Aurelia Guy, Chris Jones, James Bradbury, Matthew Johnson, Blake Hechtman, Laura Weidinger, Iason Gabriel, William Isaac, Ed Lockhart, Simon Osindero, Laura Rimell, Chris Dyer, Oriol Vinyals, Kareem Ayoub, Jeff Stanway, Lorrayne Bennett, Demis Hassabis, Koray Kavukcuoglu, and Geoffrey Irving. Scaling language models: methods, analysis & insights from training gopher. 2021. URL: ", "", ""], ["https://arxiv.org/abs/2112.11446", "", "https://arxiv.org/abs/2112.11446"], [", ", "", ""], ["arXiv:2112.11446", "", "https://arxiv.org/abs/2112.11446"], [", ", "", ""], ["doi:10.48550/arXiv.2112.11446", "", "https://doi.org/10.48550/arXiv.2112.11446"], [".", "", ""]]],
+    "rein2024gpqa": [58, [["David Rein, Betty Li Hou, Asa Cooper Stickland, Jackson Petty, Richard Yuanzhe Pang, Julien Dirani, Julian Michael, and Samuel R. Bowman. GPQA: a graduate-level google-proof Q&A benchmark. In ", "", ""], ["Conference on Language Modeling (COLM)", "em", ""], [". 2024. URL: ", "", ""], ["https://arxiv.org/abs/2311.12022", "", "https://arxiv.org/abs/2311.12022"], [", ", "", ""], ["arXiv:2311.12022", "", "https://arxiv.org/abs/2311.12022"], [".", "", ""]]],
+    "rouhani2023microscaling": [59, [["Bita Darvish Rouhani, Ritchie Zhao, Ankit More, Mathew Hall, Alireza Khodamoradi, Summer Deng, and others. Microscaling data formats for deep learning. 2023. URL: ", "", ""], ["https://arxiv.org/abs/2310.10537", "", "https://arxiv.org/abs/2310.10537"], [", ", "", ""], ["arXiv:2310.10537", "", "https://arxiv.org/abs/2310.10537"], [".", "", ""]]],
+    "rupp_trend_data": [60, [["Karl Rupp. Microprocessor trend data. GitHub repository. Raw data of the \"48 Years of Microprocessor Trend Data\" series; CC BY 4.0. Used only to cross-check the course's CPU table in its tests. URL: ", "", ""], ["https://github.com/karlrupp/microprocessor-trend-data", "", "https://github.com/karlrupp/microprocessor-trend-data"], [".", "", ""]]],
+    "sardana2024code": [61, [["Nikhil Sardana. Beyond-chinchilla: code and data for “beyond chinchilla-optimal”. GitHub repository nikhilsardana/beyond-chinchilla, 2024. Apache-2.0; coefficients alpha=0.336, beta=0.283, A=406.4, B=410.7, E=1.69. URL: ", "", ""], ["https://github.com/nikhilsardana/beyond-chinchilla", "", "https://github.com/nikhilsardana/beyond-chinchilla"], [".", "", ""]]],
+    "sardana2024beyond": [62, [["Nikhil Sardana, Jacob Portes, Sasha Doubov, and Jonathan Frankle. Beyond chinchilla-optimal: accounting for inference in language model scaling laws. In ", "", ""], ["Proceedings of the 41st International Conference on Machine Learning (ICML)", "em", ""], [". 2024. arXiv v1 (Dec 2023) lists only Nikhil Sardana and Jonathan Frankle. URL: ", "", ""], ["https://arxiv.org/abs/2401.00448", "", "https://arxiv.org/abs/2401.00448"], [", ", "", ""], ["arXiv:2401.00448", "", "https://arxiv.org/abs/2401.00448"], [", ", "", ""], ["doi:10.48550/arXiv.2401.00448", "", "https://doi.org/10.48550/arXiv.2401.00448"], [".", "", ""]]],
+    "schaeffer2023mirage": [63, [["Rylan Schaeffer, Brando Miranda, and Sanmi Koyejo. Are emergent abilities of large language models a mirage? In ", "", ""], ["Advances in Neural Information Processing Systems 36 (NeurIPS 2023)", "em", ""], [". 2023. URL: ", "", ""], ["https://arxiv.org/abs/2304.15004", "", "https://arxiv.org/abs/2304.15004"], [", ", "", ""], ["arXiv:2304.15004", "", "https://arxiv.org/abs/2304.15004"], [", ", "", ""], ["doi:10.48550/arXiv.2304.15004", "", "https://doi.org/10.48550/arXiv.2304.15004"], [".", "", ""]]],
+    "schroeder2009dram": [64, [["Bianca Schroeder, Eduardo Pinheiro, and Wolf-Dietrich Weber. DRAM errors in the wild: a large-scale field study. In ", "", ""], ["Proceedings of ACM SIGMETRICS", "em", ""], [". 2009.", "", ""]]],
+    "sevilla2022compute": [65, [["Jaime Sevilla, Lennart Heim, Anson Ho, Tamay Besiroglu, Marius Hobbhahn, and Pablo Villalobos. Compute trends across three eras of machine learning. In ", "", ""], ["2022 International Joint Conference on Neural Networks (IJCNN)", "em", ""], [". 2022. ", "", ""], ["arXiv:2202.05924", "", "https://arxiv.org/abs/2202.05924"], [", ", "", ""], ["doi:10.1109/IJCNN55064.2022.9891914", "", "https://doi.org/10.1109/IJCNN55064.2022.9891914"], [".", "", ""]]],
+    "sevilla2024frontiercompute": [66, [["Jaime Sevilla and Edu Roldán. Training compute of frontier AI models grows by 4-5x per year. Epoch AI, 2024. Data to May 2024. URL: ", "", ""], ["https://epoch.ai/blog/training-compute-of-frontier-ai-models-grows-by-4-5x-per-year", "", "https://epoch.ai/blog/training-compute-of-frontier-ai-models-grows-by-4-5x-per-year"], [".", "", ""]]],
+    "sorscher2022beyond": [67, [["Ben Sorscher, Robert Geirhos, Shashank Shekhar, Surya Ganguli, and Ari S. Morcos. Beyond neural scaling laws: beating power law scaling via data pruning. In ", "", ""], ["Advances in Neural Information Processing Systems 35 (NeurIPS 2022)", "em", ""], [". 2022. URL: ", "", ""], ["https://arxiv.org/abs/2206.14486", "", "https://arxiv.org/abs/2206.14486"], [", ", "", ""], ["arXiv:2206.14486", "", "https://arxiv.org/abs/2206.14486"], [", ", "", ""], ["doi:10.48550/arXiv.2206.14486", "", "https://doi.org/10.48550/arXiv.2206.14486"], [".", "", ""]]],
+    "srivastava2023beyond": [68, [["Aarohi Srivastava, Abhinav Rastogi, Abhishek Rao, Abu Awal Md Shoeb, Abubakar Abid, Adam Fisch, Adam R. Brown, Adam Santoro, Aditya Gupta, Adrià Garriga-Alonso, and others. Beyond the imitation game: quantifying and extrapolating the capabilities of language models. ", "", ""], ["Transactions on Machine Learning Research", "em", ""], [", 2023. URL: ", "", ""], ["https://arxiv.org/abs/2206.04615", "", "https://arxiv.org/abs/2206.04615"], [", ", "", ""], ["arXiv:2206.04615", "", "https://arxiv.org/abs/2206.04615"], [".", "", ""]]],
+    "thompson2021decline": [69, [["Neil C. Thompson and Svenja Spanuth. The decline of computers as a general purpose technology. ", "", ""], ["Communications of the ACM", "em", ""], [", 2021. ", "", ""], ["doi:10.1145/3430936", "", "https://doi.org/10.1145/3430936"], [".", "", ""]]],
+    "touvron2023llama": [70, [["Hugo Touvron, Thibaut Lavril, Gautier Izacard, Xavier Martinet, Marie-Anne Lachaux, Timothée Lacroix, Baptiste Rozière, Naman Goyal, Eric Hambro, Faisal Azhar, Aurelien Rodriguez, Armand Joulin, Edouard Grave, and Guillaume Lample. Llama: open and efficient foundation language models. 2023. URL: ", "", ""], ["https://arxiv.org/abs/2302.13971", "", "https://arxiv.org/abs/2302.13971"], [", ", "", ""], ["arXiv:2302.13971", "", "https://arxiv.org/abs/2302.13971"], [", ", "", ""], ["doi:10.48550/arXiv.2302.13971", "", "https://doi.org/10.48550/arXiv.2302.13971"], [".", "", ""]]],
+    "touvron2023llama2": [71, [["Hugo Touvron, Louis Martin, Kevin Stone, Peter Albert, Amjad Almahairi, Yasmine Babaei, Nikolay Bashlykov, Soumya Batra, Prajjwal Bhargava, Shruti Bhosale, and others. Llama 2: open foundation and fine-tuned chat models. 2023. URL: ", "", ""], ["https://arxiv.org/abs/2307.09288", "", "https://arxiv.org/abs/2307.09288"], [", ", "", ""], ["arXiv:2307.09288", "", "https://arxiv.org/abs/2307.09288"], [", ", "", ""], ["doi:10.48550/arXiv.2307.09288", "", "https://doi.org/10.48550/arXiv.2307.09288"], [".", "", ""]]],
+    "villalobos2024position": [72, [["Pablo Villalobos, Anson Ho, Jaime Sevilla, Tamay Besiroglu, Lennart Heim, and Marius Hobbhahn. Position: will we run out of data? limits of LLM scaling based on human-generated data. In ", "", ""], ["Proceedings of the 41st International Conference on Machine Learning (ICML 2024)", "em", ""], [". 2024. arXiv v2; stock estimate also in the authors' Epoch AI post, 6 June 2024. URL: ", "", ""], ["https://arxiv.org/abs/2211.04325v2", "", "https://arxiv.org/abs/2211.04325v2"], [", ", "", ""], ["arXiv:2211.04325", "", "https://arxiv.org/abs/2211.04325"], [".", "", ""]]],
+    "villalobos2022runout": [73, [["Pablo Villalobos, Jaime Sevilla, Lennart Heim, Tamay Besiroglu, Marius Hobbhahn, and Anson Ho. Will we run out of data? an analysis of the limits of scaling datasets in machine learning. 2022. Version 1 (2022). Later versions of the same arXiv id have a different title and conclusions. URL: ", "", ""], ["https://arxiv.org/abs/2211.04325v1", "", "https://arxiv.org/abs/2211.04325v1"], [", ", "", ""], ["arXiv:2211.04325v1", "", "https://arxiv.org/abs/2211.04325v1"], [".", "", ""]]],
+    "wang2019bfloat16": [74, [["Shibo Wang and Pankaj Kanwar. BFloat16: the secret to high performance on Cloud TPUs. Google Cloud Blog, 2019. URL: ", "", ""], ["https://cloud.google.com/blog/products/ai-machine-learning/bfloat16-the-secret-to-high-performance-on-cloud-tpus", "", "https://cloud.google.com/blog/products/ai-machine-learning/bfloat16-the-secret-to-high-performance-on-cloud-tpus"], [".", "", ""]]],
+    "wei2022emergent": [75, [["Jason Wei, Yi Tay, Rishi Bommasani, Colin Raffel, Barret Zoph, Sebastian Borgeaud, Dani Yogatama, Maarten Bosma, Denny Zhou, Donald Metzler, Ed H. Chi, Tatsunori Hashimoto, Oriol Vinyals, Percy Liang, Jeff Dean, and William Fedus. Emergent abilities of large language models. ", "", ""], ["Transactions on Machine Learning Research", "em", ""], [", 2022. URL: ", "", ""], ["https://openreview.net/forum?id=yzkSU5zdwD", "", "https://openreview.net/forum?id=yzkSU5zdwD"], [", ", "", ""], ["arXiv:2206.07682", "", "https://arxiv.org/abs/2206.07682"], [".", "", ""]]],
+    "xie2023doremi": [76, [["Sang Michael Xie, Hieu Pham, Xuanyi Dong, Nan Du, Hanxiao Liu, Yifeng Lu, Percy Liang, Quoc V. Le, Tengyu Ma, and Adams Wei Yu. DoReMi: optimizing data mixtures speeds up language model pretraining. In ", "", ""], ["Advances in Neural Information Processing Systems 36 (NeurIPS 2023)", "em", ""], [". 2023. URL: ", "", ""], ["https://arxiv.org/abs/2305.10429", "", "https://arxiv.org/abs/2305.10429"], [", ", "", ""], ["arXiv:2305.10429", "", "https://arxiv.org/abs/2305.10429"], [", ", "", ""], ["doi:10.48550/arXiv.2305.10429", "", "https://doi.org/10.48550/arXiv.2305.10429"], [".", "", ""]]],
+    "yang2025qwen3": [77, [["An Yang, Anfeng Li, Baosong Yang, Beichen Zhang, Binyuan Hui, Bo Zheng, Bowen Yu, Chang Gao, Chengen Huang, Chenxu Lv, and others. Qwen3 technical report. 2025. URL: ", "", ""], ["https://arxiv.org/abs/2505.09388", "", "https://arxiv.org/abs/2505.09388"], [", ", "", ""], ["arXiv:2505.09388", "", "https://arxiv.org/abs/2505.09388"], [", ", "", ""], ["doi:10.48550/arXiv.2505.09388", "", "https://doi.org/10.48550/arXiv.2505.09388"], [".", "", ""]]],
+    "young1974checkpoint": [78, [["John W. Young. A first order approximation to the optimum checkpoint interval. ", "", ""], ["Communications of the ACM", "em", ""], [", 17(9):530–531, 1974. ", "", ""], ["doi:10.1145/361147.361115", "", "https://doi.org/10.1145/361147.361115"], [".", "", ""]]],
+    "zhang2024careful": [79, [["Hugh Zhang, Jeff Da, Dean Lee, Vaughn Robinson, Catherine Wu, Will Song, Tiffany Zhao, Pranav Raja, Charlotte Zhuang, Dylan Slack, Qin Lyu, Sean Hendryx, Russell Kaplan, Michele Lunati, and Summer Yue. A careful examination of large language model performance on grade school arithmetic. 2024. v1 names Phi and Mistral in the abstract; v4 does not. Charlotte Zhuang is listed in v4, not v1. URL: ", "", ""], ["https://arxiv.org/abs/2405.00332", "", "https://arxiv.org/abs/2405.00332"], [", ", "", ""], ["arXiv:2405.00332", "", "https://arxiv.org/abs/2405.00332"], [", ", "", ""], ["doi:10.48550/arXiv.2405.00332", "", "https://doi.org/10.48550/arXiv.2405.00332"], [".", "", ""]]],
+    "zhang2022opt": [80, [["Susan Zhang, Stephen Roller, Naman Goyal, Mikel Artetxe, Moya Chen, Shuohui Chen, Christopher Dewan, Mona Diab, Xian Li, Xi Victoria Lin, Todor Mihaylov, Myle Ott, Sam Shleifer, Kurt Shuster, Daniel Simig, Punit Singh Koura, Anjali Sridhar, Tianlu Wang, and Luke Zettlemoyer. Opt: open pre-trained transformer language models. 2022. URL: ", "", ""], ["https://arxiv.org/abs/2205.01068", "", "https://arxiv.org/abs/2205.01068"], [", ", "", ""], ["arXiv:2205.01068", "", "https://arxiv.org/abs/2205.01068"], [", ", "", ""], ["doi:10.48550/arXiv.2205.01068", "", "https://doi.org/10.48550/arXiv.2205.01068"], [".", "", ""]]],
+    "zhong2024distserve": [81, [["Yinmin Zhong and others. DistServe: disaggregating prefill and decoding for goodput-optimized large language model serving. In ", "", ""], ["18th USENIX Symposium on Operating Systems Design and Implementation (OSDI 24)", "em", ""], [". 2024. URL: ", "", ""], ["https://openreview.net/forum?id=sNifYctwnP", "", "https://openreview.net/forum?id=sNifYctwnP"], [".", "", ""]]],
+    "ziegler1996terrestrial": [82, [["J. F. Ziegler. Terrestrial cosmic rays. ", "", ""], ["IBM Journal of Research and Development", "em", ""], [", 1996.", "", ""]]],
+    "aws2023inferentia2": [83, [["Amazon Web Services. Inferentia2 architecture. AWS Neuron documentation, 2023. 190 FP16/BF16 TFLOPS, 32 GiB HBM at 820 GiB/s per chip; older versions of the page say GB. URL: ", "", ""], ["https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/inferentia2.html", "", "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/neuron-hardware/inferentia2.html"], [".", "", ""]]],
+    "aws2024capacityblocks": [84, [["Amazon Web Services. Amazon EC2 capacity blocks for ML pricing. 2024. p5.48xlarge effective accelerator hourly rate \\$4.916; prices valid until 2025-01-01. Read via a stored copy. URL: ", "", ""], ["https://aws.amazon.com/ec2/capacityblocks/pricing/", "", "https://aws.amazon.com/ec2/capacityblocks/pricing/"], [".", "", ""]]],
+    "workshop2022bloom": [85, [["BigScience Workshop, Teven Le Scao, Angela Fan, Christopher Akiki, Ellie Pavlick, Suzana Ilić, Daniel Hesslow, Roman Castagné, Alexandra Sasha Luccioni, François Yvon, Matthias Gallé, and others. Bloom: a 176b-parameter open-access multilingual language model. 2022. URL: ", "", ""], ["https://arxiv.org/abs/2211.05100", "", "https://arxiv.org/abs/2211.05100"], [", ", "", ""], ["arXiv:2211.05100", "", "https://arxiv.org/abs/2211.05100"], [", ", "", ""], ["doi:10.48550/arXiv.2211.05100", "", "https://doi.org/10.48550/arXiv.2211.05100"], [".", "", ""]]],
+    "deepseekai2024deepseekv3": [86, [["DeepSeek-AI. Deepseek-v3 technical report. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2412.19437", "", "https://arxiv.org/abs/2412.19437"], [", ", "", ""], ["arXiv:2412.19437", "", "https://arxiv.org/abs/2412.19437"], [", ", "", ""], ["doi:10.48550/arXiv.2412.19437", "", "https://doi.org/10.48550/arXiv.2412.19437"], [".", "", ""]]],
+    "deepseekai2025r1": [87, [["DeepSeek-AI. DeepSeek-R1: incentivizing reasoning capability in LLMs via reinforcement learning. 2025. URL: ", "", ""], ["https://arxiv.org/abs/2501.12948", "", "https://arxiv.org/abs/2501.12948"], [", ", "", ""], ["arXiv:2501.12948", "", "https://arxiv.org/abs/2501.12948"], [".", "", ""]]],
+    "epoch2024mlhardwaredata": [88, [["Epoch AI. Data on machine learning hardware. 2024. Published 2024-10-23; figures changed between the 2024-11-13 and 2025-01-16 updates. URL: ", "", ""], ["https://epoch.ai/data/machine-learning-hardware", "", "https://epoch.ai/data/machine-learning-hardware"], [".", "", ""]]],
+    "gemmateam2025gemma3": [89, [["Gemma Team, Aishwarya Kamath, and others. Gemma 3 technical report. 2025. URL: ", "", ""], ["https://arxiv.org/abs/2503.19786", "", "https://arxiv.org/abs/2503.19786"], [", ", "", ""], ["arXiv:2503.19786", "", "https://arxiv.org/abs/2503.19786"], [", ", "", ""], ["doi:10.48550/arXiv.2503.19786", "", "https://doi.org/10.48550/arXiv.2503.19786"], [".", "", ""]]],
+    "gemmateam2024gemma2": [90, [["Gemma Team, Morgane Riviere, Shreya Pathak, Pier Giuseppe Sessa, Cassidy Hardin, Surya Bhupatiraju, Léonard Hussenot, Thomas Mesnard, Bobak Shahriari, Alexandre Ramé, Johan Ferret, and others. Gemma 2: improving open language models at a practical size. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2408.00118", "", "https://arxiv.org/abs/2408.00118"], [", ", "", ""], ["arXiv:2408.00118", "", "https://arxiv.org/abs/2408.00118"], [", ", "", ""], ["doi:10.48550/arXiv.2408.00118", "", "https://doi.org/10.48550/arXiv.2408.00118"], [".", "", ""]]],
+    "googlecloud2023v5e": [91, [["Google Cloud. TPU v5e. Cloud TPU documentation, 2023. “Cloud TPU v5e is a combined training and inference (serving) product.” Read via a stored copy. URL: ", "", ""], ["https://docs.cloud.google.com/tpu/docs/v5e", "", "https://docs.cloud.google.com/tpu/docs/v5e"], [".", "", ""]]],
+    "google2025ironwood": [92, [["Google. Ironwood: the first Google TPU for the age of inference. The Keyword (blog.google), April 2025. Launch post at Google Cloud Next 25. Read via copies of the post. URL: ", "", ""], ["https://blog.google/products/google-cloud/ironwood-tpu-age-of-inference/", "", "https://blog.google/products/google-cloud/ironwood-tpu-age-of-inference/"], [".", "", ""]]],
+    "iea2025electricity": [93, [["International Energy Agency. Electricity 2025: analysis and forecast to 2027. Technical Report, IEA, Paris, 2025. URL: ", "", ""], ["https://www.iea.org/reports/electricity-2025", "", "https://www.iea.org/reports/electricity-2025"], [".", "", ""]]],
+    "iea2025energyai": [94, [["International Energy Agency. Energy and AI. Technical Report, IEA, Paris, April 2025. URL: ", "", ""], ["https://www.iea.org/reports/energy-and-ai", "", "https://www.iea.org/reports/energy-and-ai"], [".", "", ""]]],
+    "meta2024genaiinfra": [95, [["Meta. Building Meta's GenAI infrastructure. Engineering at Meta blog, March 2024. Two 24,576-GPU H100 clusters, RoCE and InfiniBand: “Both of these solutions interconnect 400 Gbps endpoints”. Read via quotations. URL: ", "", ""], ["https://engineering.fb.com/2024/03/12/data-center-engineering/building-metas-genai-infrastructure/", "", "https://engineering.fb.com/2024/03/12/data-center-engineering/building-metas-genai-infrastructure/"], [".", "", ""]]],
+    "meta2024llama32card": [96, [["Meta. Llama 3.2 model card. GitHub, meta-llama/llama-models, \\texttt models/llama3_2/MODEL_CARD.md, September 2024. URL: ", "", ""], ["https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/MODEL_CARD.md", "", "https://github.com/meta-llama/llama-models/blob/main/models/llama3_2/MODEL_CARD.md"], [".", "", ""]]],
+    "meta2024llama3card": [97, [["Meta. Meta llama 3 model card. GitHub, meta-llama/llama3, \\texttt MODEL_CARD.md, April 2024. URL: ", "", ""], ["https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md", "", "https://github.com/meta-llama/llama3/blob/main/MODEL_CARD.md"], [".", "", ""]]],
+    "nvidia2020tf32": [98, [["NVIDIA. TensorFloat-32 in the A100 GPU accelerates AI training, HPC up to 20x. NVIDIA Blog, May 2020. URL: ", "", ""], ["https://blogs.nvidia.com/blog/tensorfloat-32-precision-format/", "", "https://blogs.nvidia.com/blog/tensorfloat-32-precision-format/"], [".", "", ""]]],
+    "nvidia2025nvfp4": [99, [["NVIDIA. Introducing NVFP4 for efficient and accurate low-precision inference. NVIDIA Technical Blog, 2025. URL: ", "", ""], ["https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/", "", "https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/"], [".", "", ""]]],
+    "nvidia2025blackwell": [100, [["NVIDIA. NVIDIA blackwell architecture datasheet. NVIDIA resources, 2025. Per-GPU figures for HGX B200 and GB200 NVL72; the source of the course's GB200 row. URL: ", "", ""], ["https://resources.nvidia.com/en-us-blackwell-architecture/datasheet", "", "https://resources.nvidia.com/en-us-blackwell-architecture/datasheet"], [".", "", ""]]],
+    "ocp2023mx": [101, [["Open Compute Project. OCP microscaling formats (MX) specification, version 1.0. September 2023.", "", ""]]],
+    "openai2023gpt4": [102, [["OpenAI. GPT-4 technical report. 2023. URL: ", "", ""], ["https://arxiv.org/abs/2303.08774", "", "https://arxiv.org/abs/2303.08774"], [", ", "", ""], ["arXiv:2303.08774", "", "https://arxiv.org/abs/2303.08774"], [", ", "", ""], ["doi:10.48550/arXiv.2303.08774", "", "https://doi.org/10.48550/arXiv.2303.08774"], [".", "", ""]]],
+    "qwen2024qwen25": [103, [["Qwen, An Yang, Baosong Yang, Beichen Zhang, Binyuan Hui, and others. Qwen2.5 technical report. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2412.15115", "", "https://arxiv.org/abs/2412.15115"], [", ", "", ""], ["arXiv:2412.15115", "", "https://arxiv.org/abs/2412.15115"], [", ", "", ""], ["doi:10.48550/arXiv.2412.15115", "", "https://doi.org/10.48550/arXiv.2412.15115"], [".", "", ""]]],
+    "olmo2024olmo2": [104, [["Team OLMo, Pete Walsh, Luca Soldaini, Dirk Groeneveld, Kyle Lo, Shane Arora, Akshita Bhagia, Yuling Gu, Shengyi Huang, Matt Jordan, Nathan Lambert, Dustin Schwenk, Oyvind Tafjord, Taira Anderson, David Atkinson, Faeze Brahman, Christopher Clark, Pradeep Dasigi, Nouha Dziri, Michal Guerquin, Hamish Ivison, Pang Wei Koh, Jiacheng Liu, Saumya Malik, William Merrill, Lester James V. Miranda, Jacob Morrison, Tyler Murray, Crystal Nam, Valentina Pyatkin, Aman Rangapur, Michael Schmitz, Sam Skjonsberg, David Wadden, Christopher Wilhelm, Michael Wilson, Luke Zettlemoyer, Ali Farhadi, Noah A. Smith, and Hannaneh Hajishirzi. 2 olmo 2 furious. 2024. URL: ", "", ""], ["https://arxiv.org/abs/2501.00656", "", "https://arxiv.org/abs/2501.00656"], [", ", "", ""], ["arXiv:2501.00656", "", "https://arxiv.org/abs/2501.00656"], [", ", "", ""], ["doi:10.48550/arXiv.2501.00656", "", "https://doi.org/10.48550/arXiv.2501.00656"], [".", "", ""]]]};
   const STYLE = ".scalinglaws-citation svg { display: none; }" +
-    " .jp-MarkdownCell .scalinglaws-citation { color: inherit; }";
+    " .jp-MarkdownCell .scalinglaws-citation { color: inherit; }" +
+    " .scalinglaws-bibliography { margin: 0.5em 0; }" +
+    " .scalinglaws-reference { margin: 0 0 0.6em 2em; text-indent: -2em; }" +
+    " .scalinglaws-reference-label { font-weight: 600; }";
+  // jupyterlab-myst renders a bibliography directive as an empty, unclassed span at the top
+  // level of the cell's rendered MyST; the cell's source says which directive it was
+  const PLACEHOLDER = ".jp-MarkdownCell .myst > span:empty:not([class])";
+  const ROLE = /\{(foot)?cite(?::[a-z]+)*\}`([^`]*)`/g;
+  const DIRECTIVE =
+    /^[ \t]*(?:`{3,}|:{3,})\{(foot)?bibliography\}.*\n((?:[ \t]*:[\w-]+:.*\n?)*)/gm;
 
   function label(mark, entry) {
     const group = mark.closest(".cite-group");
@@ -520,11 +676,107 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
     }
   }
 
+  // Each bibliography directive in a cell's source, in order: {foot, prefix}.
+  function directives(source) {
+    const found = [];
+    for (const match of source.matchAll(DIRECTIVE)) {
+      const prefix = /:keyprefix:[ \t]*(\S*)/.exec(match[2]);
+      found.push({ foot: match[1] === "foot", prefix: prefix ? prefix[1] : "" });
+    }
+    return found;
+  }
+
+  // The works a directive lists: the keys the sources cite with its role kind and key
+  // prefix (prefix removed), known to the bibliography, sorted as the website sorts them.
+  function listed(sources, directive) {
+    const keys = new Set();
+    for (const source of sources) {
+      for (const match of source.matchAll(ROLE)) {
+        if ((match[1] === "foot") !== directive.foot) continue;
+        for (const raw of match[2].split(",")) {
+          const key = raw.trim();
+          if (!key.startsWith(directive.prefix)) continue;
+          const bare = key.slice(directive.prefix.length);
+          if (REFERENCES[bare]) keys.add(bare);
+        }
+      }
+    }
+    return [...keys].sort((a, b) => REFERENCES[a][0] - REFERENCES[b][0]);
+  }
+
+  // "Kaplan et al., 2020", with "a", "b" where two listed works would share one (as the site).
+  function labels(keys) {
+    const bases = keys.map((key) => CITATIONS[key][0] + ", " + CITATIONS[key][1]);
+    const seen = {};
+    return bases.map(function (base) {
+      if (bases.filter((b) => b === base).length === 1) return base;
+      seen[base] = (seen[base] || 0) + 1;
+      return base + "abcdefghijklmnopqrstuvwxyz"[seen[base] - 1];
+    });
+  }
+
+  function reference(label, parts) {
+    const item = document.createElement("div");
+    item.className = "scalinglaws-reference";
+    item.setAttribute("role", "listitem");
+    const mark = document.createElement("span");
+    mark.className = "scalinglaws-reference-label";
+    mark.textContent = "[" + label + "]";
+    item.append(mark, " ");
+    for (const [text, tag, link] of parts) {
+      let node = document.createTextNode(text);
+      if (tag) {
+        const wrap = document.createElement(tag);
+        wrap.append(node);
+        node = wrap;
+      }
+      if (link) {
+        const anchor = document.createElement("a");
+        anchor.href = link;
+        anchor.target = "_blank";
+        anchor.rel = "noopener";
+        anchor.append(node);
+        node = anchor;
+      }
+      item.append(node);
+    }
+    return item;
+  }
+
+  function bibliography(keys) {
+    const list = document.createElement("div");
+    list.className = "scalinglaws-bibliography";
+    list.setAttribute("role", "list");
+    const names = labels(keys);
+    keys.forEach((key, i) => list.append(reference(names[i], REFERENCES[key][1])));
+    return list;
+  }
+
+  // Fill every bibliography placeholder of every open notebook with its list.
+  function fill(app) {
+    if (!document.querySelector(PLACEHOLDER)) return;
+    for (const widget of app.shell.widgets("main")) {
+      const notebook = widget.content;
+      if (!notebook || !Array.isArray(notebook.widgets)) continue;
+      let sources = null;
+      for (const cell of notebook.widgets) {
+        if (!cell.model || cell.model.type !== "markdown") continue;
+        const holders = cell.node.querySelectorAll(PLACEHOLDER);
+        if (holders.length === 0) continue;
+        const wanted = directives(cell.model.sharedModel.getSource());
+        sources = sources || notebook.widgets.map((c) => c.model.sharedModel.getSource());
+        holders.forEach(function (holder, i) {
+          if (wanted[i]) holder.append(bibliography(listed(sources, wanted[i])));
+        });
+      }
+    }
+  }
+
   const plugin = {
     id: "scalinglaws-citations:plugin",
-    description: "Author-year citations from the course's bibliography.",
+    description: "Author-year citations and reference lists from the course's bibliography.",
     autoStart: true,
-    activate: function () {
+    activate: function (app) {
       const style = document.createElement("style");
       style.textContent = STYLE;
       document.head.appendChild(style);
@@ -532,10 +784,14 @@ var _JUPYTERLAB = (window._JUPYTERLAB = window._JUPYTERLAB || {});
       const observer = new MutationObserver(function () {
         if (pending) return;
         pending = true;
-        requestAnimationFrame(function () { pending = false; resolve(document.body); });
+        requestAnimationFrame(function () { pending = false; update(); });
       });
+      function update() {
+        resolve(document.body);
+        fill(app);
+      }
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      resolve(document.body);
+      update();
     },
   };
 
