@@ -100,8 +100,9 @@ student: $(STAMP)
 	$(BIN)/python tools/downloads.py student
 
 # The whole book as one PDF, solutions open (_build/downloads/scaling-laws.pdf): a single-page
-# build printed by Chromium once MathJax and the calculators are done.
-pdf: $(STAMP) $(CHROMIUM)
+# build printed by Chromium once the calculators are done (formulas are typeset at build time,
+# by node_modules' MathJax).
+pdf: $(STAMP) $(CHROMIUM) node_modules/.installed
 	CHROMIUM=$(CHROMIUM) $(BIN)/python tools/downloads.py pdf
 
 # The website as a zip to read offline (_build/scaling-laws-site.zip); builds it if needed.
