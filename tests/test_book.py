@@ -164,6 +164,12 @@ def test_calculators_compute_when_they_come_near_the_screen(browser, server):
     figure.locator('svg[role="img"]').wait_for(timeout=15_000)
     assert figure.locator("img").count() == 0
     assert problems == []
+    # a slider's readout, as a screen reader hears it, writes powers of ten as results do
+    slider = page.locator('[data-calculator="allocation"] input[type="range"]').first
+    slider.focus()
+    page.keyboard.press("End")
+    assert re.fullmatch(r"[\d.]+(×10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+)?|10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+",
+                        slider.get_attribute("aria-valuetext"))
     page.close()
 
 

@@ -7,7 +7,7 @@
 // formulas generated from the package (generated/formulas.js) and its data
 // (generated/data.js). Bad input shows the package's message; the results and the figure
 // are then withdrawn, never left stale beside the new controls.
-import { format } from "./pyformat.js";
+import { format, readableNumbers } from "./pyformat.js";
 import { InputError, finiteNumber, integerInRange, numberInRange } from "./validate.js";
 import { renderFigure } from "./figure.js";
 
@@ -50,8 +50,11 @@ function sliderValue(spec, position) {
   return raw;
 }
 
+/** A slider's readout and aria-valuetext: its format, with e-notation written as ×10ⁿ (as
+ * every result is), so a screen reader says "10²⁷", not "1e+27". */
 function readout(spec, value) {
-  return spec.integer ? String(value) : format(value, spec.readout_format || ".3g");
+  return spec.integer ? String(value)
+    : readableNumbers(format(value, spec.readout_format || ".3g"));
 }
 
 /** One control: its row (label, input, readout), and how to read its value. */
