@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from scalinglaws.units import FLOPS_PER_PARAM_TOKEN, FLOPS_PER_TFLOP
+from scalinglaws.units import (
+    FLOPS_PER_PARAM_TOKEN,
+    FLOPS_PER_TFLOP,
+    INFERENCE_FLOPS_PER_PARAM_TOKEN,
+)
 
 #: Joules in one kilowatt-hour.
 JOULES_PER_KWH = 3.6e6
@@ -192,4 +196,4 @@ def moe_training_flops(active_params, tokens):
 
 def moe_inference_flops_per_token(active_params):
     """Forward-pass compute per token: 2 · N_active."""
-    return 2.0 * active_params
+    return INFERENCE_FLOPS_PER_PARAM_TOKEN * active_params

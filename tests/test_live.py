@@ -438,11 +438,7 @@ _PRESS = """(name) => {
   const rows = [...root.querySelectorAll('[data-output="action"] tr')].map((tr) =>
     [tr.querySelector("th").textContent, tr.querySelector("td").textContent]);
   const svg = root.querySelector('[data-output="action-figure"] svg');
-  return { rows, figure: svg ? {
-    alt: svg.getAttribute("aria-label"),
-    legend: [...svg.querySelectorAll(".sl-legend text")].map((t) => t.textContent),
-    labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
-  } : null };
+  return { rows, figure: """ + harness.FIGURE_FACTS_JS + """ };
 }"""
 
 
@@ -526,11 +522,7 @@ _RUN_ACTION = """async (name) => {
     thetas: thetas ? thetas.map((t) => Array.from(t, (v) => Number.isFinite(v) ? v : null)) : null,
     rows: [...root.querySelectorAll('[data-output="action"] tr')].map((tr) =>
       [tr.querySelector("th").textContent, tr.querySelector("td").textContent]),
-    figure: svg ? {
-      alt: svg.getAttribute("aria-label"),
-      legend: [...svg.querySelectorAll(".sl-legend text")].map((t) => t.textContent),
-      labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
-    } : null,
+    figure: """ + harness.FIGURE_FACTS_JS + """,
   };
 }"""
 

@@ -24,8 +24,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["CHROMIUM_ARGS", "SET_CONTROLS", "STATIC", "calculator_page", "expected",
-           "figure_facts", "launch", "serve", "settings_for", "watch_page"]
+__all__ = ["CHROMIUM_ARGS", "FIGURE_FACTS_JS", "SET_CONTROLS", "STATIC", "calculator_page",
+           "expected", "figure_facts", "launch", "serve", "settings_for", "watch_page"]
 
 REPO = Path(__file__).resolve().parents[1]
 #: The book's static folder (our CSS and the live runtime).
@@ -125,6 +125,14 @@ def watch_page(page, *, console: bool = True, failed: bool = True,
 
 #: Move a calculator's controls as a reader would and read back what it shows.
 #: Arguments: [name, settings]; settings map control names to values (a number box gets text).
+#: JavaScript: what the tests read of a page figure (an expression of ``svg``, the figure's SVG
+#: element or null): its alt text, legend and labels.
+FIGURE_FACTS_JS = """svg ? {
+  alt: svg.getAttribute("aria-label"),
+  legend: [...svg.querySelectorAll(".sl-legend text")].map((t) => t.textContent),
+  labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
+} : null"""
+
 SET_CONTROLS = """([name, settings]) => {
   const root = document.querySelector(`[data-calculator="${name}"]`);
   const calc = root.liveCalculator;
@@ -154,11 +162,7 @@ SET_CONTROLS = """([name, settings]) => {
     values, rows,
     error: alert && !alert.hidden ? alert.textContent : null,
     empty: root.querySelector('[data-output="results"]').textContent,
-    figure: svg ? {
-      alt: svg.getAttribute("aria-label"),
-      legend: [...svg.querySelectorAll(".sl-legend text")].map((t) => t.textContent),
-      labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
-    } : null,
+    figure: """ + FIGURE_FACTS_JS + """,
   };
 }"""
 

@@ -18,6 +18,7 @@ from scalinglaws._validate import number_in_range
 from scalinglaws.datalimits import CORPUS_SIZE_ROWS
 from scalinglaws.datasets import load_training_runs
 from scalinglaws.trends import ExponentialTrend, fit_exponential_trend
+from scalinglaws.units import FLOPS_PER_PARAM_TOKEN
 
 __all__ = ["ALGORITHMIC_HALVING", "COMPUTE_GROWTH_ESTIMATES", "FrontierGrowth",
            "algorithmic_growth", "effective_growth", "frontier_compute_growth",
@@ -58,8 +59,9 @@ def training_compute(runs: pd.DataFrame | None = None) -> pd.Series:
     ('3.8e+25', '5.88e+23')
     """
     table = load_training_runs() if runs is None else runs
-    return pd.Series(np.where(table["train_flops"].notna(), table["train_flops"],
-                              6.0 * table["params"] * table["tokens"]), index=table.index)
+    estimate = FLOPS_PER_PARAM_TOKEN * table["params"] * table["tokens"]
+    return pd.Series(np.where(table["train_flops"].notna(), table["train_flops"], estimate),
+                     index=table.index)
 
 
 @dataclass(frozen=True)

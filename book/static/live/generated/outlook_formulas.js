@@ -2,6 +2,7 @@
 
 export const FLOPS_PER_PARAM_TOKEN = 6.0;  // scalinglaws.units
 export const FLOPS_PER_TFLOP = 1000000000000.0;  // scalinglaws.units
+export const INFERENCE_FLOPS_PER_PARAM_TOKEN = 2.0;  // scalinglaws.units
 export const JOULES_PER_KWH = 3600000.0;
 export const SECONDS_PER_HOUR = 3600.0;
 export const HOURS_PER_DAY = 24.0;
@@ -78,5 +79,5 @@ export function moe_training_flops(active_params, tokens) {
 }
 
 export function moe_inference_flops_per_token(active_params) {
-  return (2.0 * active_params);
+  return (INFERENCE_FLOPS_PER_PARAM_TOKEN * active_params);
 }
