@@ -613,3 +613,14 @@ def test_the_fit_lab_runs_the_three_approaches_as_the_package(page, calculators)
       return root.querySelector('[data-output="action"]').textContent; }""")
     assert stale.startswith("Press “Run the three approaches”")
     assert page.problems == []
+
+
+def test_linear_axis_ticks_write_powers_of_ten(page):
+    """A linear axis's large tick labels read 2×10⁸, as the results do, not 2e+08, and the
+    left margin widens to hold them beside the rotated axis label."""
+    page.evaluate(harness.SET_CONTROLS, ["energy", {"compute_flops": 1e29}])
+    ticks = page.evaluate("""() => [...document.querySelectorAll(
+      '[data-calculator="energy"] [data-output="figure"] .sl-ticks text')]
+      .map((t) => t.textContent)""")
+    assert ticks and not any("e+" in tick for tick in ticks)
+    assert any("×10" in tick for tick in ticks)

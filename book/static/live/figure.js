@@ -1,7 +1,7 @@
 // SVG figures for the live calculators: the series, log axes, labels, legend and annotations
 // of the package's matplotlib figures (scalinglaws.plotting style), drawn at the width of the
 // page (a 390 px phone included) in the theme's ink, light or dark.
-import { format, powerOfTenLabel } from "./pyformat.js";
+import { format, powerOfTenLabel, readableNumbers } from "./pyformat.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const FONT = 12;
@@ -97,7 +97,7 @@ function linearTicks(low, high, count, integer) {
 }
 
 function linearLabel(value) {
-  return format(value, "g");
+  return readableNumbers(format(value, "g"));
 }
 
 function scale(low, high, log, from, to) {
@@ -192,18 +192,6 @@ function legendRows(entries, width) {
 export function renderFigure(spec, width) {
   const w = Math.max(280, Math.round(width));
   const compact = w < 480;
-  const left = compact ? 52 : 64;
-  const right = 14;
-  const top = 10;
-  const plotWidth = w - left - right;
-  const plotHeight = Math.round(Math.min(380, Math.max(200, plotWidth * 0.6)));
-  const entries = spec.series.filter((series) => series.label).map((series) => ({
-    label: series.label, series }));
-  const rows = legendRows(entries, w - 16);
-  const axisBottom = top + plotHeight;
-  const legendTop = axisBottom + 56;
-  const height = legendTop + rows.length * 18 + 6;
-
   const xlog = spec.xscale === "log";
   const ylog = spec.yscale === "log";
   const allX = [];
@@ -218,6 +206,22 @@ export function renderFigure(spec, width) {
   }
   const [x0, x1] = spec.xlim || limits(allX, xlog, spec.xmargin ?? 0.05);
   const [y0, y1] = spec.ylim || limits(allY, ylog, spec.ymargin ?? 0.05);
+  const yticks = ylog ? logTicks(y0, y1, compact ? 6 : 8) : linearTicks(y0, y1, 6, false);
+  const ytickLabels = yticks.map((tick) => (ylog ? powerOfTenLabel(tick) : linearLabel(tick)));
+  // The left margin holds the rotated y label and the widest tick label beside it.
+  const ylabelRoom = compact ? 24 : 28;
+  const left = Math.max(compact ? 52 : 64,
+    Math.ceil(ylabelRoom + 6 + Math.max(0, ...ytickLabels.map((text) => textWidth(text)))));
+  const right = 14;
+  const top = 10;
+  const plotWidth = w - left - right;
+  const plotHeight = Math.round(Math.min(380, Math.max(200, plotWidth * 0.6)));
+  const entries = spec.series.filter((series) => series.label).map((series) => ({
+    label: series.label, series }));
+  const rows = legendRows(entries, w - 16);
+  const axisBottom = top + plotHeight;
+  const legendTop = axisBottom + 56;
+  const height = legendTop + rows.length * 18 + 6;
   const sx = scale(x0, x1, xlog, left, left + plotWidth);
   const sy = scale(y0, y1, ylog, axisBottom, top);
 
@@ -236,7 +240,6 @@ export function renderFigure(spec, width) {
   const xticks = spec.xticks ? spec.xticks.filter((t) => t >= x0 && t <= x1)
     : xlog ? logTicks(x0, x1, maxTicks)
       : linearTicks(x0, x1, compact ? 4 : 6, spec.xinteger);
-  const yticks = ylog ? logTicks(y0, y1, compact ? 6 : 8) : linearTicks(y0, y1, 6, false);
   const grid = svg("g", { class: "sl-grid" });
   const labels = svg("g", { class: "sl-ticks" });
   let lastRight = -Infinity;
@@ -250,12 +253,12 @@ export function renderFigure(spec, width) {
       lastRight = x + half;
     }
   }
-  for (const tick of yticks) {
+  yticks.forEach((tick, index) => {
     const y = sy(tick);
     grid.append(svg("line", { x1: left, x2: left + plotWidth, y1: y, y2: y }));
     labels.append(svg("text", { x: left - 6, y: y + 4, "text-anchor": "end" },
-      ylog ? powerOfTenLabel(tick) : linearLabel(tick)));
-  }
+      ytickLabels[index]));
+  });
   root.append(grid);
 
   // The data, clipped to the axes.
