@@ -93,4 +93,38 @@ def test_page_is_light_and_loads_nothing_from_another_origin(browser, site, path
     assert page.evaluate("() => typeof window.MathJax") == "undefined"
     formulas = page.locator(".math").count()
     assert page.locator(".math > mjx-container[jax='SVG']").count() == formulas
+    # the theme's 13 stylesheets arrive as one file (book/ext/one_stylesheet.py)
+    stylesheets = [url for url, _ in sizes if urlparse(url).path.endswith(".css")]
+    assert len(stylesheets) == 1 and "/_static/book-" in stylesheets[0], stylesheets
+    page.close()
+
+
+#: What ``course.css`` sets on inline formulas; the test takes it away to compare.
+DRAW_EVERY_FORMULA = ("mjx-container[jax='SVG']:not([display='true']) > svg "
+                      "{content-visibility: visible !important}")
+FORMULA_BOXES = """() => [document.documentElement.scrollHeight,
+    ...[...document.querySelectorAll('mjx-container > svg')].map(svg => {
+        const box = svg.getBoundingClientRect();
+        return [box.left, box.top + scrollY, box.width, box.height].map(Math.round); })]"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_formulas_drawn_only_near_the_screen_keep_their_place(browser, site, width):
+    """Inline formulas off the screen are not laid out at load (``content-visibility``); when
+    they are, nothing moves: every formula's box and the page's height are those of the page
+    with every formula drawn."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(f"{site}/notebooks/03-chinchilla.html", wait_until="load")
+    # the calculators near the screen have computed (they change their own height)
+    page.wait_for_function("document.documentElement.dataset.calculatorsReady === 'true'",
+                           timeout=20_000)
+    skipped = page.evaluate("""() => [...document.querySelectorAll('mjx-container > svg')]
+        .filter(svg => getComputedStyle(svg).contentVisibility === 'auto').length""")
+    assert skipped >= 150
+    drawn_late = page.evaluate(FORMULA_BOXES)
+    page.add_style_tag(content=DRAW_EVERY_FORMULA)
+    drawn_at_once = page.evaluate(FORMULA_BOXES)
+    assert len(drawn_late) > 150
+    moved = [(late, once) for late, once in zip(drawn_late, drawn_at_once) if late != once]
+    assert moved == [], moved[:5]
     page.close()

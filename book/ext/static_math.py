@@ -12,6 +12,7 @@ change after the build, so this extension typesets them once, with the same Math
 - glyphs are shared: one hidden ``<svg>`` per page holds each glyph's path once;
 - MathJax's stylesheet for that output goes in the page's head, and MathJax's script (and its
   configuration) leave every page;
+- an inline formula's SVG is laid out and drawn only near the screen (``course.css``);
 - a formula MathJax cannot parse stops the build with the formula, instead of showing raw TeX.
 """
 
