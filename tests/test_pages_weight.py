@@ -125,6 +125,7 @@ def test_formulas_drawn_only_near_the_screen_keep_their_place(browser, site, wid
     page.add_style_tag(content=DRAW_EVERY_FORMULA)
     drawn_at_once = page.evaluate(FORMULA_BOXES)
     assert len(drawn_late) > 150
-    moved = [(late, once) for late, once in zip(drawn_late, drawn_at_once) if late != once]
+    moved = [(late, once) for late, once in zip(drawn_late, drawn_at_once, strict=True)
+             if late != once]
     assert moved == [], moved[:5]
     page.close()
