@@ -430,6 +430,43 @@ def test_calculator_shows_what_the_package_computes(page, calculators, name):
     assert page.problems == []
 
 
+_TWO_STEPS = """async (counts) => {
+  const root = document.querySelector('[data-calculator="fit-your-runs"]');
+  const calc = root.liveCalculator;
+  const box = calc.controls.find((c) => c.spec.name === "n_bootstrap").input;
+  const cells = () => [...root.querySelectorAll('[data-output="results"] td')]
+    .map((td) => td.textContent);
+  const pending = [];
+  let atOnce, busy;
+  for (const count of counts) {
+    box.value = String(count);
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    [atOnce, busy] = [cells(), root.getAttribute("aria-busy")];
+    pending.push(calc.settled);
+  }
+  await Promise.all(pending);
+  return { atOnce, busy, final: cells(), busyAfter: root.getAttribute("aria-busy") };
+}"""
+
+
+def test_fit_your_runs_shows_its_point_fit_at_once_and_its_intervals_when_refitted(page):
+    """A new bootstrap count shows the point fit at once, marked as computing; the intervals
+    follow from the worker's refits, around the same estimates. A refit for a count the reader
+    has since changed is dropped, never shown beside the new count."""
+    steps = page.evaluate(_TWO_STEPS, [300])
+    assert steps["busy"] == "true" and steps["busyAfter"] is None
+    assert "computing 300 bootstrap refits" in steps["atOnce"][0]
+    assert "95 % bootstrap interval" in steps["final"][0]
+    assert "[" not in "".join(steps["atOnce"][1:])
+    without_intervals = [re.sub(r" \[[^\]]*\]", "", text) for text in steps["final"][1:]]
+    assert without_intervals == steps["atOnce"][1:]
+    # 300 refits asked for, then none: the 300 arrive after the change and are dropped
+    steps = page.evaluate(_TWO_STEPS, [300, 0])
+    assert "no intervals" in steps["final"][0] and "[" not in "".join(steps["final"])
+    assert steps["busyAfter"] is None
+    assert page.problems == []
+
+
 # --- A calculator's button (the repetition calculator's best split) against the package ---
 
 _PRESS = """(name) => {

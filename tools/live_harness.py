@@ -7,7 +7,8 @@
 * :func:`settings_for` lists settings of a calculator: the extremes of every control, every
   option, bad typed numbers, and seeded random combinations;
 * :data:`SET_CONTROLS` is the JavaScript that moves a calculator's controls as a reader does
-  (DOM values and ``input`` events) and reads back its values, results, message and figure;
+  (DOM values and ``input`` events) and reads back its values, results (once final), message
+  and figure;
 * :func:`expected` is what the package shows for the same values.
 """
 
@@ -133,7 +134,7 @@ FIGURE_FACTS_JS = """svg ? {
   labels: [...svg.querySelectorAll(".sl-label")].map((t) => t.textContent),
 } : null"""
 
-SET_CONTROLS = """([name, settings]) => {
+SET_CONTROLS = """async ([name, settings]) => {
   const root = document.querySelector(`[data-calculator="${name}"]`);
   const calc = root.liveCalculator;
   for (const [key, value] of Object.entries(settings)) {
@@ -149,6 +150,7 @@ SET_CONTROLS = """([name, settings]) => {
     }
     input.dispatchEvent(new Event("input", { bubbles: true }));
   }
+  await calc.settled; // a result computed in two steps (fit your runs' bootstrap) is final
   const rows = [...root.querySelectorAll('[data-output="results"] tr')].map((tr) =>
     [tr.querySelector("th").textContent, tr.querySelector("td").textContent]);
   const svg = root.querySelector('[data-output="figure"] svg');

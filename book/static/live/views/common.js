@@ -1,5 +1,6 @@
 // Helpers the views share: ports of the widgets' text helpers (scalinglaws.widgets), so the
 // page prints what describe() prints. The tests compare every row with Python's.
+import * as numerics from "../numerics/index.js";
 import { countInWords, format as pythonFormat, powerOfTenLabel, readableNumbers }
   from "../pyformat.js";
 
@@ -55,4 +56,60 @@ export function roundHalfEven(value) {
 
 export function last(values) {
   return values[values.length - 1];
+}
+
+// --- Fits off the page's main thread ---------------------------------------------------------
+
+let worker = null;
+let asked = 0;
+const waiting = new Map();
+
+/** The numerics' worker, or null where a module worker cannot start: in the offline copy
+ * opened from file:// (one bundled classic script, SL_BUNDLED_VIEWS), the fits run on the
+ * page's thread, after the "computing" state is painted. */
+function numericsWorker() {
+  if (worker === null) {
+    if (globalThis.SL_BUNDLED_VIEWS) {
+      worker = false;
+      return null;
+    }
+    try {
+      worker = new Worker(new URL("../numerics/worker.js", import.meta.url), { type: "module" });
+      worker.onmessage = ({ data }) => {
+        const reply = waiting.get(data.id);
+        waiting.delete(data.id);
+        if (reply) {
+          reply(data);
+        }
+      };
+    } catch {
+      worker = false;
+    }
+  }
+  return worker || null;
+}
+
+/** numerics[name](...args) in the numerics' worker if there is one (else on this thread, after
+ * the next paint): a Promise of its value, rejected with the numerics' Error message. */
+export function inWorker(name, args) {
+  const thread = numericsWorker();
+  const reply = thread ? new Promise((resolve) => {
+    asked += 1;
+    waiting.set(asked, resolve);
+    thread.postMessage({ id: asked, name, args });
+  }) : new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => {
+      try {
+        resolve({ value: numerics[name](...args) });
+      } catch (error) {
+        resolve({ error: String(error.message) });
+      }
+    }, 0));
+  });
+  return reply.then((data) => {
+    if (data.error !== undefined) {
+      throw new Error(data.error);
+    }
+    return data.value;
+  });
 }

@@ -3,10 +3,10 @@
 // button, estimates the allocation with the three approaches (compare_approaches_portable).
 // Moving a control redraws the simulated design at once; the fits (Approach 3 with its
 // bootstrap takes a few tenths of a second) run in a worker, off the page's main thread.
-import { comparisonRows, compareApproaches, computeOptimal, logspace, predictPowerLaw,
+import { comparisonRows, computeOptimal, logspace, predictPowerLaw,
   simulateTrainingRuns } from "../numerics/index.js";
 import { integerInRange } from "../validate.js";
-import { COLORS, billions, format, formatInterval } from "./common.js";
+import { COLORS, billions, format, formatInterval, inWorker } from "./common.js";
 
 // The package draws the truth in #555555 at half opacity on white; the page in its ink (so it
 // shows on the dark theme too) at 0.4, the same grey on white.
@@ -58,64 +58,10 @@ export function figure(runs) {
 
 // --- The button: the three approaches, in a worker -----------------------------------------
 
-let worker = null;
-let asked = 0;
-const waiting = new Map();
-
-/** The numerics' worker, or null where a module worker cannot start: in the offline copy
- * opened from file:// (one bundled classic script, SL_BUNDLED_VIEWS), the fits run on the
- * page's thread, after the "computing" state is painted. */
-function numericsWorker() {
-  if (worker === null) {
-    if (globalThis.SL_BUNDLED_VIEWS) {
-      worker = false;
-      return null;
-    }
-    try {
-      worker = new Worker(new URL("../numerics/worker.js", import.meta.url), { type: "module" });
-      worker.onmessage = ({ data }) => {
-        const reply = waiting.get(data.id);
-        waiting.delete(data.id);
-        if (reply) {
-          reply(data);
-        }
-      };
-    } catch {
-      worker = false;
-    }
-  }
-  return worker || null;
-}
-
-/** compareApproaches(...args), in the worker if there is one: a Promise of {value} or {error}. */
-function compareInWorker(args) {
-  const thread = numericsWorker();
-  if (!thread) {
-    return new Promise((resolve) => {
-      requestAnimationFrame(() => setTimeout(() => {
-        try {
-          resolve({ value: compareApproaches(...args) });
-        } catch (error) {
-          resolve({ error: String(error.message) });
-        }
-      }, 0));
-    });
-  }
-  asked += 1;
-  const id = asked;
-  return new Promise((resolve) => {
-    waiting.set(id, resolve);
-    thread.postMessage({ id, name: "compareApproaches", args });
-  });
-}
-
 /** _fit_lab: compare_approaches_portable on the controls' values (a Promise). */
 export async function action(values) {
-  const reply = await compareInWorker([{ ...options(values), nBootstrap: values.n_bootstrap }]);
-  if (reply.error !== undefined) {
-    throw new Error(reply.error);
-  }
-  const comparison = reply.value;
+  const comparison = await inWorker("compareApproaches",
+    [{ ...options(values), nBootstrap: values.n_bootstrap }]);
   return { comparison, rows: comparisonRows(comparison) };
 }
 

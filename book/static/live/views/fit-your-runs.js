@@ -1,33 +1,63 @@
 // Fit your own runs (chapter 3): a view over the package's fit_your_runs (parse_runs_csv,
 // fit_parametric with its bootstrap, compute_optimal, optimal_interval), with the page's
-// numerics (numerics/). The fit is cached by its input, so moving the budget does not refit.
+// numerics (numerics/). A change shows the point fit at once; the bootstrap refits (100 take
+// about a tenth of a second, 10,000 several seconds) run in a worker, and their intervals
+// follow (runtime.js: a view's `refine`). Fits are cached by their input, so moving the budget
+// refits nothing.
 import { computeOptimal, fitParametric, geomspace, optimalInterval, parseRunsCsv }
   from "../numerics/index.js";
 import * as F from "../generated/formulas.js";
 import { integerInRange } from "../validate.js";
-import { COLORS, format, formatInterval } from "./common.js";
+import { COLORS, format, formatInterval, inWorker } from "./common.js";
 
-let cached = { key: null, table: null, fit: null };
+let parsed = { key: null, table: null, point: null };
+const bootstrapped = new Map(); // fit key -> the fit with its bootstrap refits
 
-function fitOf(input, source, nBootstrap) {
-  const key = [typeof input === "string" ? input : Array.from(input).join(","), source,
-    nBootstrap].join("\u0000");
-  if (cached.key !== key) {
-    const table = parseRunsCsv(input, source);
-    const fit = fitParametric(table.params, table.tokens, table.loss, { nBootstrap });
-    cached = { key, table, fit };
-  }
-  return cached;
+function inputOf({ csv_text, upload }) {
+  // An uploaded file wins over pasted text; parse_runs_csv checks its size and encoding.
+  return upload && upload.length ? [upload[0].content, upload[0].name]
+    : [csv_text, "pasted text"];
 }
 
-export function compute({ csv_text, upload, budget, n_bootstrap }) {
-  // An uploaded file wins over pasted text; parse_runs_csv checks its size and encoding.
-  const [input, source] = upload && upload.length ? [upload[0].content, upload[0].name]
-    : [csv_text, "pasted text"];
-  integerInRange("n_bootstrap", n_bootstrap, 0, 10000);
-  const { table, fit } = fitOf(input, source, n_bootstrap);
-  return { table, fit, budget, optimum: computeOptimal(budget, fit.law),
-    spread: n_bootstrap ? optimalInterval(fit, budget) : null };
+function pointFit(input, source) {
+  const key = [typeof input === "string" ? input : Array.from(input).join(","), source]
+    .join("\u0000");
+  if (parsed.key !== key) {
+    const table = parseRunsCsv(input, source);
+    parsed = { key, table, point: fitParametric(table.params, table.tokens, table.loss,
+      { nBootstrap: 0 }) };
+  }
+  return parsed;
+}
+
+function assemble(key, table, fit, budget, nBootstrap, pending) {
+  return { key, table, fit, budget, nBootstrap, pending, optimum: computeOptimal(budget, fit.law),
+    spread: nBootstrap && !pending ? optimalInterval(fit, budget) : null };
+}
+
+/** fit_your_runs' result: the bootstrapped fit if it is ready, else the point fit (the same
+ * estimates, no intervals yet) marked `pending`. */
+export function compute(values) {
+  const { budget, n_bootstrap: nBootstrap } = values;
+  integerInRange("n_bootstrap", nBootstrap, 0, 10000);
+  const [input, source] = inputOf(values);
+  const { key, table, point } = pointFit(input, source);
+  const fitKey = `${key}\u0000${nBootstrap}`;
+  const ready = nBootstrap ? bootstrapped.get(fitKey) : point;
+  return ready ? assemble(fitKey, table, ready, budget, nBootstrap, false)
+    : assemble(fitKey, table, point, budget, nBootstrap, true);
+}
+
+/** The pending result with its bootstrap intervals, refitted in the worker (a Promise). */
+export async function refine(result) {
+  const { key, table, budget, nBootstrap } = result;
+  const fit = await inWorker("fitParametric", [table.params, table.tokens, table.loss,
+    { nBootstrap }]);
+  if (bootstrapped.size > 8) {
+    bootstrapped.clear();
+  }
+  bootstrapped.set(key, fit);
+  return assemble(key, table, fit, budget, nBootstrap, false);
 }
 
 function withCi(value, spread, key, spec = ".3g") {
@@ -42,8 +72,8 @@ export function describe(result) {
   const { fit, table, optimum, spread } = result;
   const ci = fit.intervals || {};
   const hasCi = Object.keys(ci).length > 0;
-  const level = hasCi ? `${format(100 * fit.confidence, "g")} % bootstrap interval`
-    : "no intervals";
+  const level = result.pending ? `computing ${format(result.nBootstrap, ",.0f")} bootstrap refits…`
+    : hasCi ? `${format(100 * fit.confidence, "g")} % bootstrap interval` : "no intervals";
   const show = (name, value, spec = ".4g") => format(value, spec)
     + (name in ci ? ` ${formatInterval(...ci[name], 4)}` : "");
   const law = fit.law;
