@@ -66,7 +66,9 @@ def bench_page(browser, url: str, width: int, rounds: int) -> dict[str, list[flo
     """Durations (ms) of every update of every calculator on the page at ``url``; a
     calculator with an action button also gets ``<name> (button → result)``: from the click
     to the repaint after its result shows (the fit lab's fits run in a worker, the page
-    meanwhile says they are being computed)."""
+    meanwhile says they are being computed); one whose result comes in two steps gets
+    ``<name> (change → intervals)``: from the input to the repaint of the final result (fit
+    your runs' bootstrap refits, in a worker, after its point fit)."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(url)
     page.wait_for_function("document.documentElement.dataset.calculatorsReady === 'true'",
@@ -75,11 +77,21 @@ def bench_page(browser, url: str, width: int, rounds: int) -> dict[str, list[flo
     for root in page.locator("[data-calculator].sl-live").all():
         name = root.get_attribute("data-calculator")
         root.scroll_into_view_if_needed()
-        page.evaluate("(name) => performance.clearMeasures(`sl-update:${name}`)", name)
+        page.evaluate("(el) => el.liveCalculator.settled", root.element_handle())
+        page.evaluate("(name) => { performance.clearMeasures(`sl-update:${name}`); "
+                      "performance.clearMeasures(`sl-refine:${name}`); }", name)
         _move_controls(page, root, rounds)
         timings[name] = page.evaluate(
             "(name) => performance.getEntriesByName(`sl-update:${name}`).map(e => e.duration)",
             name)
+        # a result computed in two steps (fit your runs' bootstrap intervals, in a worker)
+        page.evaluate("(el) => el.liveCalculator.settled", root.element_handle())
+        page.wait_for_timeout(50)
+        refined = page.evaluate(
+            "(name) => performance.getEntriesByName(`sl-refine:${name}`).map(e => e.duration)",
+            name)
+        if refined:
+            timings[f"{name} (change → intervals)"] = refined
         if root.locator("button.sl-action").count():
             _press_action(page, root, max(3, rounds // 2))
             timings[f"{name} (button → result)"] = page.evaluate(
