@@ -133,8 +133,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{row['median_ms']:>6.1f}ms {row['p95_ms']:>6.1f}ms {row['max_ms']:>6.1f}ms")
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
-    # The goal is for input to repaint; an action's fits (off the main thread) are reported.
-    slow = [row for row in results if "(button" not in row["calculator"]
+    # The goal is for input to repaint; an action's fits and a two-step result's slow part
+    # (off the main thread) are reported.
+    slow = [row for row in results if "(" not in row["calculator"]
             and (row["median_ms"] > 50 or row["p95_ms"] > 100)]
     if slow:
         print(f"{len(slow)} calculator(s) over the goal (median ≤ 50 ms, p95 ≤ 100 ms)")

@@ -216,16 +216,31 @@ export function computeOptimal(computeFlops, law) {
   return { computeFlops, params, tokens, loss, tokensPerParam: tokens / params };
 }
 
-/** optimal_interval(fit, compute_flops): percentile intervals of N_opt, D_opt, D/N and loss. */
-export function optimalInterval(fit, computeFlops) {
+const bootstrapLawsOf = new WeakMap();
+
+/** The laws of a fit's finite bootstrap refits, made once per fit (a figure asks for the
+ * interval at 25 budgets, the budget slider at each step). */
+function bootstrapLaws(fit) {
+  if (!bootstrapLawsOf.has(fit)) {
+    bootstrapLawsOf.set(fit, fit.bootstrapThetas.filter((t) => t.every(Number.isFinite))
+      .map(lawFromTheta));
+  }
+  return bootstrapLawsOf.get(fit);
+}
+
+const OPTIMUM_QUANTITIES = [["params", "params"], ["tokens", "tokens"],
+  ["tokens_per_param", "tokensPerParam"], ["loss", "loss"]];
+
+/** optimal_interval(fit, compute_flops): percentile intervals of N_opt, D_opt, D/N and loss
+ * (only those named in `names`, if given: a figure's band needs N_opt alone). */
+export function optimalInterval(fit, computeFlops, names = null) {
   if (!fit || !fit.bootstrapThetas) throw new Error("fit must be a ParametricFit made with n_bootstrap > 0");
   const c = numberInRange("compute_flops", computeFlops, 0, null, { lowInclusive: false });
-  const laws = fit.bootstrapThetas.filter((t) => t.every(Number.isFinite)).map(lawFromTheta);
+  const laws = bootstrapLaws(fit);
   if (laws.length === 0) throw new Error("fit has no successful bootstrap refits");
   const optima = laws.map((law) => computeOptimal(c, law));
   const out = {};
-  for (const [name, key] of [["params", "params"], ["tokens", "tokens"],
-    ["tokens_per_param", "tokensPerParam"], ["loss", "loss"]]) {
+  for (const [name, key] of OPTIMUM_QUANTITIES.filter(([n]) => !names || names.includes(n))) {
     const values = optima.map((o) => o[key]);
     if (!values.some(Number.isFinite)) {
       throw new Error(`fit has no bootstrap refit with a finite optimum ${name} at ${formatG(c, 3)} FLOPs`);

@@ -100,7 +100,7 @@ export function figure(result) {
   const frontier = budgets.map((c) => computeOptimal(c, fit.law).params);
   const series = [];
   if (fit.bootstrapThetas) {
-    const bands = budgets.map((c) => optimalInterval(fit, c).params);
+    const bands = budgets.map((c) => optimalInterval(fit, c, ["params"]).params);
     series.push({ kind: "band", x: budgets, low: bands.map((b) => b[0]),
       high: bands.map((b) => b[1]), color: COLORS.blue, opacity: 0.2,
       label: "bootstrap interval" });
