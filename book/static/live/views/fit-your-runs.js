@@ -1,9 +1,8 @@
 // Fit your own runs (chapter 3): a view over the package's fit_your_runs (parse_runs_csv,
 // fit_parametric with its bootstrap, compute_optimal, optimal_interval), with the page's
-// numerics (numerics/). A change shows the point fit at once; the bootstrap refits (100 take
-// about a tenth of a second, 10,000 several seconds) run in a worker, and their intervals
-// follow (runtime.js: a view's `refine`). Fits are cached by their input, so moving the budget
-// refits nothing.
+// numerics (numerics/). A change shows the point fit at once; the bootstrap refits (up to
+// 10,000 of them) run in a worker, and their intervals follow (runtime.js: a view's `refine`).
+// Fits are cached by their input, so moving the budget refits nothing.
 import { computeOptimal, fitParametric, geomspace, optimalInterval, parseRunsCsv }
   from "../numerics/index.js";
 import * as F from "../generated/formulas.js";
