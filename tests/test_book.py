@@ -173,6 +173,26 @@ def test_calculators_compute_when_they_come_near_the_screen(browser, server):
     page.close()
 
 
+SECTION_TOP = "(id) => Math.round(document.getElementById(id).getBoundingClientRect().top)"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_link_to_a_section_lands_on_it_and_it_stays_there(browser, server, width):
+    """Cells far from the screen are laid out only when they near it, with an estimated height
+    until then (``content-visibility`` in course.css): a link into a long chapter still lands
+    on its section, and the section does not drift as the cells around it are laid out."""
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    for section in ("the-replication", "fit-your-own-runs", "exercises", "summary"):
+        page.goto("about:blank")
+        page.goto(f"{server}/notebooks/03-chinchilla.html#{section}", wait_until="load")
+        page.wait_for_timeout(300)
+        landed = page.evaluate(SECTION_TOP, section)
+        page.wait_for_timeout(1500)
+        later = page.evaluate(SECTION_TOP, section)
+        assert 0 <= later <= 200 and abs(later - landed) <= 2, (section, landed, later)
+    page.close()
+
+
 def test_calculators_show_their_defaults_without_javascript(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -55,16 +55,20 @@ def test_every_page_links_one_bundle_at_its_depth(site):
     for page, up in [("index.html", ""), ("notebooks/chapter.html", "../")]:
         text = (site / page).read_text()
         assert text.count('rel="stylesheet"') == 2, text  # the bundle, and the body's own
-        assert f'href="{up}{written[0]}"' in text
+        assert f'href="{up}{written[0]}?v=' in text
         # other links stay, in place
         assert f'<link rel="preload" as="script" href="{up}_static/scripts/bootstrap.js" />' in text
         assert text.index(written[0]) < text.index("bootstrap.js")
         assert '<link rel="stylesheet" href="late.css" />' in text
 
 
-def test_bundling_twice_changes_nothing(site):
+def test_a_page_an_earlier_build_wrote_gets_todays_stylesheets(site):
+    """An incremental build rewrites only changed pages: the bundle an unchanged page links
+    (named by its list of files) is rewritten from today's files."""
     first = bundle_site(site)
     pages = {path: path.read_text() for path in site.rglob("*.html")}
-    assert bundle_site(site) == []
+    (site / "_static" / "course.css").write_text(".a{color:blue}\n")
+    assert bundle_site(site) == first
     assert {path: path.read_text() for path in site.rglob("*.html")} == pages
-    assert first
+    bundle = (site / first[0]).read_text()
+    assert ".a{color:blue}" in bundle and "red" not in bundle

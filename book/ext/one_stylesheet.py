@@ -8,11 +8,17 @@ stylesheet links at the top of each page's head, in their order, into one file
 ``_static/book-<hash of its content>.css`` (the hash is its cache-buster) and links that
 instead. ``@import`` of a local file is inlined and relative ``url(...)`` references are
 rewritten for the bundle's folder, so the cascade and every font and image stay the same.
+
+A bundle is named by the list of files it joins (``book-<hash of the list>.css``, its content's
+hash as the cache-buster) and the lists are kept in ``_static/book-bundles.json``: an
+incremental build rewrites only the pages that changed, so every build rewrites every bundle
+from its files, and a page written by an earlier build still gets today's stylesheets.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -81,40 +87,61 @@ def concatenate(root: Path, paths: list[str], bundle_folder: str) -> str:
     return "\n".join(read(path, ()) for path in paths)
 
 
-def bundle_page(page: str, page_folder: str, write_bundle) -> str:
+def bundle_page(page: str, page_folder: str, bundle_for) -> str:
     """``page`` (in ``page_folder`` of the site) with its first run of local stylesheet links
-    replaced by one link to the bundle ``write_bundle(site paths)`` returns (a site path)."""
+    replaced by one link to ``bundle_for(site paths)`` (a site path, with its query)."""
     run, hrefs = stylesheet_run(page)
     if len(hrefs) < 2:
         return page
     paths = [posixpath.normpath(posixpath.join(page_folder, href)) for href in hrefs]
-    bundle = posixpath.relpath(write_bundle(tuple(paths)), page_folder or ".")
+    bundle = posixpath.relpath(bundle_for(tuple(paths)), page_folder or ".")
     link = f'<link rel="stylesheet" type="text/css" href="{bundle}" />'
     return page[:run.start()] + link + page[run.end():]
 
 
-def bundle_site(root: Path, folder: str = "_static") -> list[str]:
-    """Rewrite every HTML page under ``root`` to load its stylesheets as one bundle; return the
-    bundles written (site paths)."""
-    bundles: dict[tuple[str, ...], str] = {}
+def bundle_name(paths: tuple[str, ...], folder: str = "_static") -> str:
+    """The bundle of ``paths``: named by the list, so it stays the same when a file changes.
 
-    def write_bundle(paths: tuple[str, ...]) -> str:
-        if paths not in bundles:
-            css = concatenate(root, list(paths), folder)
-            digest = hashlib.sha256(css.encode("utf-8")).hexdigest()[:12]
-            bundles[paths] = f"{folder}/book-{digest}.css"
-            (root / bundles[paths]).write_text(css, encoding="utf-8")
-        return bundles[paths]
+    >>> bundle_name(("_static/a.css", "_static/b.css"))
+    '_static/book-107f1204854a.css'
+    """
+    digest = hashlib.sha256("\n".join(paths).encode("utf-8")).hexdigest()[:12]
+    return f"{folder}/book-{digest}.css"
+
+
+def bundle_site(root: Path, folder: str = "_static") -> list[str]:
+    """Rewrite every HTML page under ``root`` that links several stylesheets to load them as
+    one bundle; (re)write every bundle the site's pages use; return their site paths."""
+    manifest_path = root / folder / "book-bundles.json"
+    manifest = (json.loads(manifest_path.read_text(encoding="utf-8"))
+                if manifest_path.is_file() else {})
+    contents: dict[str, str] = {}
+
+    def bundle_for(paths: tuple[str, ...]) -> str:
+        name = bundle_name(paths, folder)
+        manifest[name] = list(paths)
+        if name not in contents:
+            contents[name] = concatenate(root, list(paths), folder)
+        digest = hashlib.sha256(contents[name].encode("utf-8")).hexdigest()[:8]
+        return f"{name}?v={digest}"
 
     for page_path in sorted(root.rglob("*.html")):
         site_path = page_path.relative_to(root).as_posix()
         if site_path.startswith(("_static/", "_sources/", "_images/")):
             continue
         page = page_path.read_text(encoding="utf-8")
-        bundled = bundle_page(page, posixpath.dirname(site_path), write_bundle)
+        bundled = bundle_page(page, posixpath.dirname(site_path), bundle_for)
         if bundled != page:
             page_path.write_text(bundled, encoding="utf-8")
-    return sorted(bundles.values())
+    # bundles of pages this build did not rewrite, from today's files
+    for name, paths in manifest.items():
+        if name not in contents and all((root / path).is_file() for path in paths):
+            contents[name] = concatenate(root, paths, folder)
+    for name, css in contents.items():
+        (root / name).write_text(css, encoding="utf-8")
+    manifest_path.write_text(json.dumps({name: manifest[name] for name in sorted(contents)},
+                                        indent=1), encoding="utf-8")
+    return sorted(contents)
 
 
 def _bundle_stylesheets(app, exception) -> None:
