@@ -469,6 +469,10 @@ def test_optimal_interval_summarises_the_bootstrap_as_the_package_does(page):
         spread = js(page, "optimalInterval", got, budget)
         for name, interval in ch.optimal_interval(fit, budget).items():
             assert close(spread[name], interval, rtol=1e-11), name
+        # a figure's band asks for N_opt alone (its own, cheaper path): the package's interval
+        band = js(page, "optimalInterval", got, budget, ["params"])
+        assert list(band) == ["params"]
+        assert close(band["params"], ch.optimal_interval(fit, budget)["params"], rtol=1e-11)
     quantities = ch.parametric._quantities(thetas)
     for name in LAW_FIELDS:
         assert close(got["intervals"][name], percentile_interval(quantities[name], 0.95),

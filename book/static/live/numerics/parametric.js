@@ -238,9 +238,13 @@ export function optimalInterval(fit, computeFlops, names = null) {
   const c = numberInRange("compute_flops", computeFlops, 0, null, { lowInclusive: false });
   const laws = bootstrapLaws(fit);
   if (laws.length === 0) throw new Error("fit has no successful bootstrap refits");
-  const optima = laws.map((law) => computeOptimal(c, law));
+  const wanted = OPTIMUM_QUANTITIES.filter(([n]) => !names || names.includes(n));
+  // N_opt alone (a figure's band, at 25 budgets for up to 10,000 refits): only its formula
+  const optima = wanted.length === 1 && wanted[0][0] === "params"
+    ? laws.map((law) => ({ params: F.optimal_params(law, c) }))
+    : laws.map((law) => computeOptimal(c, law));
   const out = {};
-  for (const [name, key] of OPTIMUM_QUANTITIES.filter(([n]) => !names || names.includes(n))) {
+  for (const [name, key] of wanted) {
     const values = optima.map((o) => o[key]);
     if (!values.some(Number.isFinite)) {
       throw new Error(`fit has no bootstrap refit with a finite optimum ${name} at ${formatG(c, 3)} FLOPs`);
