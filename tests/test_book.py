@@ -178,9 +178,9 @@ SECTION_TOP = "(id) => Math.round(document.getElementById(id).getBoundingClientR
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_link_to_a_section_lands_on_it_and_it_stays_there(browser, server, width):
-    """Cells far from the screen are laid out only when they near it, with an estimated height
-    until then (``content-visibility`` in course.css): a link into a long chapter still lands
-    on its section, and the section does not drift as the cells around it are laid out."""
+    """A link into a long chapter lands on its section, and the section stays there while the
+    page settles around it: the calculators near it compute (their live view replaces the
+    kernel's rendering) and the formulas near it are drawn (``content-visibility``)."""
     page = browser.new_page(viewport={"width": width, "height": 800})
     for section in ("the-replication", "fit-your-own-runs", "exercises", "summary"):
         page.goto("about:blank")
