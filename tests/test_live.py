@@ -467,6 +467,39 @@ def test_fit_your_runs_shows_its_point_fit_at_once_and_its_intervals_when_refitt
     assert page.problems == []
 
 
+_BUDGET_WHILE_REFITTING = """async () => {
+  const root = document.querySelector('[data-calculator="fit-your-runs"]');
+  const calc = root.liveCalculator;
+  const control = (name) => calc.controls.find((c) => c.spec.name === name).input;
+  let asked = 0;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message) { asked += 1; post.call(this, message); };
+  try {
+    const count = control("n_bootstrap");
+    count.value = "700";
+    count.dispatchEvent(new Event("input", { bubbles: true }));
+    const budget = control("budget");
+    for (const step of [0.5, -0.25, 0.25]) {
+      budget.value = String(Number(budget.value) + step);
+      budget.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    await calc.settled;
+  } finally {
+    Worker.prototype.postMessage = post;
+  }
+  return { asked, first: root.querySelector('[data-output="results"] td').textContent };
+}"""
+
+
+def test_fit_your_runs_moving_the_budget_while_refitting_asks_for_the_refits_once(page):
+    """The refits depend on the runs and their count, not on the budget: moving the budget
+    while they run waits for them instead of queueing the same refits again."""
+    steps = page.evaluate(_BUDGET_WHILE_REFITTING)
+    assert steps["asked"] == 1
+    assert "95 % bootstrap interval" in steps["first"]
+    assert page.problems == []
+
+
 # --- A calculator's button (the repetition calculator's best split) against the package ---
 
 _PRESS = """(name) => {

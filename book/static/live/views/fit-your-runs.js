@@ -11,6 +11,7 @@ import { COLORS, format, formatInterval, inWorker } from "./common.js";
 
 let parsed = { key: null, table: null, point: null };
 const bootstrapped = new Map(); // fit key -> the fit with its bootstrap refits
+const refitting = new Map(); // fit key -> the worker's refits under way (a Promise of the fit)
 
 function inputOf({ csv_text, upload }) {
   // An uploaded file wins over pasted text; parse_runs_csv checks its size and encoding.
@@ -47,15 +48,26 @@ export function compute(values) {
     : assemble(fitKey, table, point, budget, nBootstrap, true);
 }
 
+/** The same runs' refits, asked of the worker once: moving the budget while they run waits
+ * for them instead of queueing another set. */
+function refits(key, table, nBootstrap) {
+  if (!refitting.has(key)) {
+    refitting.set(key, inWorker("fitParametric", [table.params, table.tokens, table.loss,
+      { nBootstrap }]).then((fit) => {
+      if (bootstrapped.size > 8) {
+        bootstrapped.clear();
+      }
+      bootstrapped.set(key, fit);
+      return fit;
+    }).finally(() => refitting.delete(key)));
+  }
+  return refitting.get(key);
+}
+
 /** The pending result with its bootstrap intervals, refitted in the worker (a Promise). */
 export async function refine(result) {
   const { key, table, budget, nBootstrap } = result;
-  const fit = await inWorker("fitParametric", [table.params, table.tokens, table.loss,
-    { nBootstrap }]);
-  if (bootstrapped.size > 8) {
-    bootstrapped.clear();
-  }
-  bootstrapped.set(key, fit);
+  const fit = await refits(key, table, nBootstrap);
   return assemble(key, table, fit, budget, nBootstrap, false);
 }
 
