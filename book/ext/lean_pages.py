@@ -26,7 +26,7 @@ the synchronous search index in its head. This extension rewrites each rendered 
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
   shift when they arrive (CSS keeps them fluid);
 - the book's figures (``_images/``) load lazily, when they come near the screen: a chapter's
-  first screen is text, and its figures (up to 0.2 MB of a chapter) no longer compete with the
+  first screen is text, and its figures (67-255 KB a chapter) no longer compete with the
   stylesheets and scripts on a phone's connection. Lighthouse's simulated largest paint of
   chapter 3 fell from 4.1-4.3 s to 3.0-3.4 s (3 runs each), and on a phone a reader who stops
   at the first screen never downloads the figures.
