@@ -575,6 +575,32 @@ def test_chapter_4_figures_have_the_package_axes(page, calculators, name):
     assert shown["scales"] == want
 
 
+_BAND_OPACITIES = """() => [...document.querySelectorAll('[data-calculator] .sl-band')]
+  .map((band) => Number(getComputedStyle(band).fillOpacity))"""
+
+
+def test_bands_are_twice_as_opaque_on_the_dark_theme(browser, tmp_path):
+    """A blue band at the package's opacity (0.2) all but vanishes on the dark page:
+    ``course.css`` doubles it there, in the figure and its legend; an orange one (the power-law
+    fit's, 0.25) shows as it is."""
+    shown = {}
+    for theme in ("light", "dark"):
+        harness.calculator_page(tmp_path / theme, [LIVE["benchmark-reader"](),
+                                                   LIVE["power-law-fit"]()], theme=theme)
+        with harness.serve(tmp_path / theme) as url:
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(f"{url}/index.html")
+            page.wait_for_function(
+                "document.documentElement.dataset.calculatorsReady === 'true'")
+            for figure in page.locator('[data-output="figure"]').all():
+                figure.scroll_into_view_if_needed()
+            page.wait_for_function(f"({_BAND_OPACITIES})().length === 4")
+            shown[theme] = page.evaluate(_BAND_OPACITIES)
+            page.close()
+    assert shown["light"] == pytest.approx([0.2, 0.2, 0.25, 0.25])
+    assert shown["dark"] == pytest.approx([0.4, 0.4, 0.25, 0.25])
+
+
 # --- The fit lab's button: the three approaches, computed in a worker -----------------------
 
 _RUN_ACTION = """async (name) => {

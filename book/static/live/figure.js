@@ -25,6 +25,28 @@ function ink(color) {
   return !color || color === "#000000" ? "currentColor" : color;
 }
 
+/** Relative luminance (WCAG 2) of a "#rrggbb" colour; 1 for the page's ink. */
+function luminance(color) {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (!match) {
+    return 1;
+  }
+  const [r, g, b] = match.slice(1).map((hex) => {
+    const value = parseInt(hex, 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** A band's opacity, as the package draws it. A band of a dark colour (the palette's blue,
+ * luminance 0.15) all but vanishes on the dark page at that opacity: its class tells
+ * course.css to double it there (orange, 0.42, shows as it is). */
+function bandOpacity(series) {
+  const opacity = series.opacity ?? 0.25;
+  return { class: luminance(series.color) < 0.2 ? "sl-band sl-band-dark" : "sl-band",
+    "fill-opacity": opacity, style: `--sl-band-opacity: ${opacity}` };
+}
+
 function finite(values) {
   return values.filter((value) => Number.isFinite(value));
 }
@@ -272,8 +294,8 @@ export function renderFigure(spec, width) {
       const lower = path([...series.x].reverse(), [...series.low].reverse(), sx, sy)
         .replace(/^M/, "L");
       if (upper && lower) {
-        data.append(svg("path", { d: `${upper}${lower}Z`, fill: color,
-          "fill-opacity": series.opacity ?? 0.25, stroke: "none" }));
+        data.append(svg("path", { d: `${upper}${lower}Z`, fill: color, stroke: "none",
+          ...bandOpacity(series) }));
       }
     } else if (series.kind === "line") {
       data.append(svg("path", { d: path(series.x, series.y, sx, sy), fill: "none",
@@ -347,7 +369,7 @@ export function renderFigure(spec, width) {
       const color = ink(series.color);
       if (series.kind === "band") {
         legend.append(svg("rect", { x, y: y - 5, width: 22, height: 10, fill: color,
-          "fill-opacity": series.opacity ?? 0.25 }));
+          ...bandOpacity(series) }));
       } else if (series.kind === "line") {
         legend.append(svg("line", { x1: x, x2: x + 22, y1: y, y2: y, stroke: color,
           "stroke-width": series.width ?? 2, "stroke-dasharray": DASHES[series.dash],
