@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -293,6 +294,17 @@ def test_figures_load_only_near_the_screen(build):
             assert len(figures) >= 2, page
         eager = [tag[:120] for tag in figures if 'loading="lazy"' not in tag]
         assert eager == [], (page, eager)
+
+
+def test_no_page_repeats_an_id(build):
+    """HTML allows each ``id`` once a page (sphinx-exercise repeated two on every chapter)."""
+    _, _, html = build
+    pages = [path for path in html.rglob("*.html") if "_static" not in path.parts]
+    assert len(pages) >= 15
+    for path in pages:
+        ids = Counter(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+        repeated = sorted(name for name, count in ids.items() if count > 1)
+        assert repeated == [], (path.relative_to(html).as_posix(), repeated)
 
 
 def test_chapters_have_binder_and_colab_buttons_and_described_figures(build):

@@ -21,6 +21,10 @@ the synchronous search index in its head. This extension rewrites each rendered 
 - the scripts of the head (Sphinx's, the themes') load with ``defer``, so they no longer
   block the first paint; the search index (122 KB) and Sphinx's search code load only on the
   search page (the theme loads them everywhere for a search-as-you-type the book leaves off);
+- sphinx-exercise wraps every exercise's and solution's body in a ``<section>`` with the same
+  ``id`` (``exercise-content``, ``solution-content``), which nothing links to: a page with
+  two exercises repeated an id, which HTML forbids. The wrappers get a class of that name
+  instead;
 - bibliography entries get the ARIA role ``listitem`` inside docutils' ``role="list"``
   instead of ``doc-biblioentry``, which ARIA deprecated and axe (Lighthouse) rejects there;
 - images in the page get their intrinsic ``width`` and ``height``, so the layout does not
@@ -176,6 +180,18 @@ def size_images(page: str, find_image) -> str:
     return IMAGE_TAG.sub(replace, page)
 
 
+EXERCISE_WRAPPER = re.compile(r'<section id="(exercise-content|solution-content)">')
+
+
+def exercise_wrappers_without_ids(page: str) -> str:
+    """sphinx-exercise's body wrappers, which repeat one ``id`` per page, with a class instead.
+
+    >>> exercise_wrappers_without_ids('<section id="exercise-content"><p>Why?</p></section>')
+    '<section class="exercise-content"><p>Why?</p></section>'
+    """
+    return EXERCISE_WRAPPER.sub(r'<section class="\1">', page)
+
+
 CONTENT_IMAGE = re.compile(r"<img\s(?![^>]*\bloading=)([^>]*?\ssrc=\"[^\"]*_images/[^>]*?)\s*(/?)>")
 
 
@@ -230,6 +246,7 @@ def _lighten_rendered_pages(app) -> None:
                 "search_as_you_type"):
             page = drop_search_scripts(page)
         page = load_figures_lazily(size_images(fix_citation_roles(page), find_image))
+        page = exercise_wrappers_without_ids(page)
         for icon in sorted(missing):
             LOGGER.warning("lean_pages: no SVG for Font Awesome icon %r on %s: add it to "
                            "tools/vendor-icons.sh and re-run it", icon,
