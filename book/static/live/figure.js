@@ -43,7 +43,7 @@ function luminance(color) {
  * course.css to double it there (orange, 0.42, shows as it is). */
 function bandOpacity(series) {
   const opacity = series.opacity ?? 0.25;
-  return { class: luminance(series.color) < 0.2 ? "sl-band sl-band-dark" : "sl-band",
+  return { class: luminance(ink(series.color)) < 0.2 ? "sl-band sl-band-dark" : "sl-band",
     "fill-opacity": opacity, style: `--sl-band-opacity: ${opacity}` };
 }
 
