@@ -9,10 +9,10 @@ A calculator's notebook output carries both the ipywidgets view and an HTML vers
 * drops the widget state myst-nb embeds from the executed notebooks (a kernel's state that no
   page uses any more, up to hundreds of KB a chapter);
 * writes each calculator's default figure, which the kernel embeds as a base64 ``data:`` image,
-  to a file in ``_images`` and loads it lazily: the page's HTML halves (40-65 KB of a
-  chapter's 80-120 KB gzipped were these images), and the figure, which the live calculator
-  redraws when it comes near the screen, no longer delays the first paint. With JavaScript
-  off the page still shows it.
+  to a file in ``_images`` (which ``lean_pages`` loads lazily, as every figure): the page's
+  HTML halves (40-65 KB of a chapter's 80-120 KB gzipped were these images), and the figure,
+  which the live calculator redraws when it comes near the screen, no longer delays the first
+  paint. With JavaScript off the page still shows it.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def png_size(data: bytes) -> tuple[int, int] | None:
 
 def externalise_images(body: str, write, relative) -> str:
     """``body`` with each base64 ``data:`` image written to a file (``write(name, bytes)``,
-    named by its content's hash) and loaded lazily from ``relative(name)``, with its size.
+    named by its content's hash) and loaded from ``relative(name)``, with its size.
 
     >>> files = {}
     >>> header = b"\\x89PNG\\r\\n\\x1a\\n\\0\\0\\0\\rIHDR"
@@ -59,7 +59,7 @@ def externalise_images(body: str, write, relative) -> str:
     ...                           files.__setitem__, lambda name: f"../_images/{name}")
     >>> print(page.replace(" width", "\\n width"))
     <img alt="A plot" src="../_images/calculator-17ca48099e7ef5b7.png"
-     width="8" height="4" loading="lazy" decoding="async">
+     width="8" height="4">
     >>> list(files)
     ['calculator-17ca48099e7ef5b7.png']
     """
@@ -72,7 +72,7 @@ def externalise_images(body: str, write, relative) -> str:
         size = png_size(data)
         if size and not re.search(r"\s(width|height)=", before + after):
             after += f' width="{size[0]}" height="{size[1]}"'
-        return f'<img{before} src="{relative(name)}"{after} loading="lazy" decoding="async">'
+        return f'<img{before} src="{relative(name)}"{after}>'
 
     return DATA_IMAGE.sub(replace, body)
 
