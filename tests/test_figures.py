@@ -3,9 +3,16 @@ so a figure that changes meaning (other data, a wrong fit, a lost label) must fa
 
 from __future__ import annotations
 
+import importlib
+import inspect
+import pkgutil
+
+import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
+import scalinglaws.figures
 from scalinglaws import chinchilla as ch
 from scalinglaws import hardware, powerlaw
 from scalinglaws.datasets import load_cpus, load_single_thread_eras, load_training_runs
@@ -18,6 +25,42 @@ def _lines(ax) -> dict:
     """The labelled lines of an axes, by label."""
     return {line.get_label(): line for line in ax.get_lines()
             if not line.get_label().startswith("_")}
+
+
+def _figures_without_arguments() -> list:
+    """Every public function of ``scalinglaws.figures`` that draws a whole figure from the
+    package's data alone (those that draw on a given axes need their result)."""
+    found = []
+    for module_info in pkgutil.iter_modules(scalinglaws.figures.__path__):
+        module = importlib.import_module(f"scalinglaws.figures.{module_info.name}")
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            required = [parameter for parameter in inspect.signature(function).parameters.values()
+                        if parameter.default is inspect.Parameter.empty
+                        and parameter.kind is not parameter.VAR_KEYWORD]
+            if function.__module__ == module.__name__ and not name.startswith("_") \
+                    and not required:
+                found.append(pytest.param(function, id=f"{module_info.name}.{name}"))
+    return found
+
+
+@pytest.mark.parametrize("figure_function", _figures_without_arguments())
+def test_nothing_is_cut_off_at_the_figure_edge(figure_function):
+    """Every axes with its tick labels, axis labels and legend lies inside its figure (the
+    emergent abilities' axis label ran 29 px past the right edge)."""
+    figure = figure_function()
+    figure = figure[0] if isinstance(figure, tuple) else figure
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    width, height = figure.bbox.width, figure.bbox.height
+    for ax in figure.axes:
+        box = ax.get_tightbbox(canvas.get_renderer())
+        assert box.x0 >= -1 and box.y0 >= -1, (ax.get_xlabel(), box)
+        assert box.x1 <= width + 1 and box.y1 <= height + 1, (ax.get_xlabel(), box, width)
+    plt.close(figure)
+
+
+def test_every_whole_figure_is_checked_for_cut_off_text():
+    assert len(_figures_without_arguments()) >= 15
 
 
 @pytest.fixture(scope="module")

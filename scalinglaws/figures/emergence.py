@@ -112,7 +112,9 @@ def emergent_abilities_figure():
             label="augmented prompting")
     ax.set_yticks(y, [f"{a} ({m})" for a, m in zip(table["ability"], table["model"],
                                                      strict=True)], fontsize=8)
-    ax.set_xlabel("training FLOPs at emergence (Wei et al. 2022, Table 1)")
+    # right-aligned: centred under the axes (pushed right by the long row labels) it ran off
+    # the figure
+    ax.set_xlabel("training FLOPs at emergence (Wei et al. 2022, Table 1)", loc="right")
     ax.legend(loc="upper left")
     return fig
 
